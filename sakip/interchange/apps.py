@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InterchangeConfig(AppConfig):
+    name = "sakip.interchange"
+    verbose_name = "Pertukaran data"

@@ -1,0 +1,38 @@
+from django.contrib import admin
+
+from . import models as m
+
+
+class RentangInline(admin.TabularInline):
+    model = m.RentangPredikat
+    extra = 0
+
+
+@admin.register(m.SkalaPredikat)
+class SkalaPredikatAdmin(admin.ModelAdmin):
+    list_display = ["nama", "pemda", "instansi"]
+    inlines = [RentangInline]
+
+
+@admin.register(m.Realisasi)
+class RealisasiAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "periode", "nilai", "mutu"]
+    list_filter = ["tahun", "periode", "indikator__renstra__instansi"]
+    search_fields = ["indikator__nama", "indikator__kode"]
+
+
+@admin.register(m.RealisasiNasional)
+class RealisasiNasionalAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "nilai", "sumber"]
+
+
+@admin.register(m.Anggaran)
+class AnggaranAdmin(admin.ModelAdmin):
+    list_display = ["pemilik", "tahun", "pagu", "realisasi"]
+    list_filter = ["tahun"]
+
+
+@admin.register(m.Belanja)
+class BelanjaAdmin(admin.ModelAdmin):
+    list_display = ["instansi", "tahun", "jenis", "pagu", "realisasi"]
+    list_filter = ["tahun", "instansi"]

@@ -1,0 +1,144 @@
+from django.contrib import admin
+
+from . import models as m
+
+
+class MisiInline(admin.TabularInline):
+    model = m.Misi
+    extra = 0
+
+
+class SasaranPemdaInline(admin.TabularInline):
+    model = m.SasaranPemda
+    extra = 0
+
+
+@admin.register(m.RPJMD)
+class RPJMDAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "pemda"]
+    inlines = [MisiInline, SasaranPemdaInline]
+
+
+@admin.register(m.Renstra)
+class RenstraAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kode", "versi", "berlaku_mulai"]
+    list_filter = ["instansi__pemda", "instansi"]
+
+
+class SasaranInline(admin.TabularInline):
+    model = m.Sasaran
+    extra = 0
+
+
+@admin.register(m.Tujuan)
+class TujuanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "uraian", "renstra"]
+    list_filter = ["renstra__instansi"]
+    inlines = [SasaranInline]
+
+
+class StrategiInline(admin.TabularInline):
+    model = m.Strategi
+    extra = 0
+
+
+class KebijakanInline(admin.TabularInline):
+    model = m.Kebijakan
+    extra = 0
+
+
+@admin.register(m.Sasaran)
+class SasaranAdmin(admin.ModelAdmin):
+    list_display = ["kode", "uraian", "tujuan"]
+    list_filter = ["tujuan__renstra__instansi"]
+    inlines = [StrategiInline, KebijakanInline]
+
+
+class KegiatanInline(admin.TabularInline):
+    model = m.Kegiatan
+    extra = 0
+
+
+@admin.register(m.Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "sasaran", "renstra"]
+    list_filter = ["renstra__instansi"]
+    search_fields = ["kode", "nama"]
+    inlines = [KegiatanInline]
+
+
+class SubKegiatanInline(admin.TabularInline):
+    model = m.SubKegiatan
+    extra = 0
+
+
+@admin.register(m.Kegiatan)
+class KegiatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "program"]
+    list_filter = ["program__renstra__instansi"]
+    search_fields = ["kode", "nama"]
+    inlines = [SubKegiatanInline]
+
+
+@admin.register(m.SubKegiatan)
+class SubKegiatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "kegiatan"]
+    search_fields = ["kode", "nama"]
+
+
+class TargetInline(admin.TabularInline):
+    model = m.Target
+    extra = 0
+    fields = ["tahun", "nilai", "nilai_atas", "mutu", "rkt", "perjanjian", "catatan"]
+
+
+@admin.register(m.Indikator)
+class IndikatorAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "satuan", "rumus", "iku", "renstra"]
+    list_filter = ["renstra__instansi", "iku", "rumus", "kategori"]
+    search_fields = ["kode", "nama"]
+    filter_horizontal = ["penanggung_jawab"]
+    inlines = [TargetInline]
+
+
+class RencanaAksiInline(admin.TabularInline):
+    model = m.RencanaAksi
+    extra = 0
+
+
+@admin.register(m.Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "tahun", "get_sumber_display", "nilai", "mutu"]
+    list_filter = ["tahun", "indikator__renstra__instansi"]
+    inlines = [RencanaAksiInline]
+
+
+class PKProgramInline(admin.TabularInline):
+    model = m.PKProgram
+    extra = 0
+
+
+class PKTargetInline(admin.TabularInline):
+    model = m.Target
+    extra = 0
+    fields = ["indikator", "tahun", "nilai", "nilai_atas", "mutu", "catatan"]
+
+
+@admin.register(m.PerjanjianKinerja)
+class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "tahun", "versi", "tanggal"]
+    list_filter = ["instansi", "tahun"]
+    inlines = [PKTargetInline, PKProgramInline]
+
+
+@admin.register(m.RencanaKinerjaTahunan)
+class RKTAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "tahun", "tanggal"]
+    list_filter = ["instansi"]
+    inlines = [PKTargetInline]
+
+
+@admin.register(m.KeputusanIKU)
+class KeputusanIKUAdmin(admin.ModelAdmin):
+    list_display = ["nomor", "instansi", "tahun", "tanggal"]
+    filter_horizontal = ["indikator"]
