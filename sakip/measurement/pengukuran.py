@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from sakip import formatting as fmt
 from sakip.calc import Hasil, capaian, proporsi, selisih_jumlah, serapan
 from sakip.calc.predikat import Skala
 from sakip.planning.models import Indikator, PerjanjianKinerja, Renstra, Sasaran, Target
@@ -162,12 +163,14 @@ def anggaran(instansi, tahun: int) -> TabelAnggaran:
     for b in top:
         kids = [c for j, c in belanja.items() if induk(j) == b.jenis]
         if kids and selisih_jumlah(b.pagu, [c.pagu for c in kids]):
-            tabel.catatan.append(f"Pagu {JENIS_BELANJA[b.jenis]} tidak sama dengan jumlah rinciannya.")
+            tabel.catatan.append(
+                f"Pagu {JENIS_BELANJA[b.jenis]} ({fmt.rupiah(b.pagu)}) tidak sama dengan jumlah rinciannya."
+            )
     bl = belanja.get("bl")
     if programs and bl is not None and bl.realisasi is not None and bl.realisasi != total_real:
         tabel.catatan.append(
-            f"Realisasi Belanja Langsung tercatat {bl.realisasi}, sedangkan jumlah realisasi program "
-            f"{total_real} (selisih {bl.realisasi - total_real})."
+            f"Realisasi Belanja Langsung tercatat {fmt.rupiah(bl.realisasi)}, sedangkan jumlah realisasi "
+            f"program {fmt.rupiah(total_real)} (selisih {fmt.rupiah(bl.realisasi - total_real)})."
         )
     return tabel
 
@@ -196,6 +199,6 @@ def _check_children(rows: list[Anggaran], tabel: TabelAnggaran):
                 diff = stated is not None and selisih_jumlah(stated, [getattr(c, what) or 0 for c in kids])
                 if diff:
                     tabel.catatan.append(
-                        f"{what.capitalize()} {a.pemilik.nama} ({stated}) tidak sama dengan "
-                        f"jumlah rinciannya (selisih {diff})."
+                        f"{what.capitalize()} {a.pemilik.nama} ({fmt.rupiah(stated)}) tidak sama dengan "
+                        f"jumlah rinciannya (selisih {fmt.rupiah(diff)})."
                     )

@@ -124,7 +124,7 @@ class Command(BaseCommand):
         w("-" * len(head))
         for r in ang.baris:
             indent = {"program": "", "kegiatan": "  ", "sub_kegiatan": "    "}[r.tingkat]
-            name = textwrap.shorten(indent + r.nama, 60, placeholder="…")
+            name = indent + textwrap.shorten(r.nama, 60 - len(indent), placeholder="…")
             w(
                 f"{name:<60}  {fmt.angka(r.pagu):>18}  {fmt.angka(r.realisasi):>18}  "
                 f"{fmt.angka(r.serapan.dibulatkan):>7}"
