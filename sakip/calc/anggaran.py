@@ -9,9 +9,7 @@ from .hasil import Angka, Hasil, bulatkan, ke_desimal, konteks, tidak_dapat
 SERATUS = Decimal(100)
 
 
-def _persen(
-    bagian: Angka | None, dasar: Angka | None, nama_bagian: str, nama_dasar: str, hasil: str
-) -> Hasil:
+def _persen(bagian: Angka | None, dasar: Angka | None, nama_bagian: str, nama_dasar: str, hasil: str) -> Hasil:
     if dasar is None:
         return tidak_dapat(f"{nama_dasar} belum ada")
     d = ke_desimal(dasar, nama_dasar)
@@ -59,9 +57,7 @@ def _ambil(x: Angka | Hasil | None, nama: str) -> Decimal | str:
     return ke_desimal(x, nama)
 
 
-def efisiensi(
-    capaian_kinerja: Angka | Hasil | None, serapan_anggaran: Angka | Hasil | None
-) -> Efisiensi:
+def efisiensi(capaian_kinerja: Angka | Hasil | None, serapan_anggaran: Angka | Hasil | None) -> Efisiensi:
     """Efficiency of resource use (LKIP BAB III A.6); accepts numbers or ``Hasil``."""
     c = _ambil(capaian_kinerja, "capaian kinerja")
     s = _ambil(serapan_anggaran, "serapan anggaran")

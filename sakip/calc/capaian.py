@@ -53,9 +53,7 @@ def _hitung(pembanding: Decimal, realisasi: Decimal, rumus: Rumus, nama: str, ha
     with konteks():
         if rumus is Rumus.NEGATIF_RASIO:
             if realisasi == 0:
-                return tidak_dapat(
-                    f"realisasi nol: {hasil} dengan rumus {nama} / realisasi tidak dapat dihitung"
-                )
+                return tidak_dapat(f"realisasi nol: {hasil} dengan rumus {nama} / realisasi tidak dapat dihitung")
             return Hasil(pembanding * SERATUS / realisasi)
         if pembanding == 0:
             return tidak_dapat(f"{nama} nol: {hasil} tidak dapat dihitung")
@@ -90,8 +88,7 @@ def capaian(
         atas = ke_desimal(target_atas, "target_atas")
         if atas < t:
             raise ValueError(
-                f"Batas atas target ({teks_angka(atas)}) lebih kecil dari "
-                f"batas bawahnya ({teks_angka(t)})."
+                f"Batas atas target ({teks_angka(atas)}) lebih kecil dari batas bawahnya ({teks_angka(t)})."
             )
     if realisasi is None:
         return tidak_dapat("realisasi belum ada")
@@ -104,9 +101,7 @@ def capaian(
             return Hasil(SERATUS)
         if r == 0:
             return Hasil(Decimal(0))
-        return tidak_dapat(
-            f"realisasi milestone harus 1 (tercapai) atau 0 (belum), tercatat {teks_angka(r)}"
-        )
+        return tidak_dapat(f"realisasi milestone harus 1 (tercapai) atau 0 (belum), tercatat {teks_angka(r)}")
 
     if atas is None:
         return _hitung(t, r, rumus, "target", "capaian")

@@ -51,9 +51,7 @@ def ke_desimal(x: Angka, nama: str = "nilai") -> Decimal:
         try:
             d = Decimal(x.strip())
         except InvalidOperation:
-            raise ValueError(
-                f"{nama} {x!r} bukan angka (tulis dengan titik desimal, mis. '70.89')."
-            ) from None
+            raise ValueError(f"{nama} {x!r} bukan angka (tulis dengan titik desimal, mis. '70.89').") from None
     elif x is None:
         raise TypeError(f"{nama} kosong: dibutuhkan angka.")
     else:

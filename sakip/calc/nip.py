@@ -73,15 +73,12 @@ def parse_nip(text: str | int) -> Nip:
         lahir = date(th, bl, tg)
     except ValueError:
         raise NipError(
-            f"Tanggal lahir pada NIP ({s[:8]}) tidak ada: "
-            f"{tg} {BULAN[bl - 1]} {th} bukan tanggal yang sah."
+            f"Tanggal lahir pada NIP ({s[:8]}) tidak ada: {tg} {BULAN[bl - 1]} {th} bukan tanggal yang sah."
         ) from None
 
     tmt_th, tmt_bl = int(s[8:12]), int(s[12:14])
     if not 1 <= tmt_bl <= 12:
-        raise NipError(
-            f"Bulan TMT CPNS pada NIP ({s[8:14]}) tidak ada: bulan {tmt_bl:02d} tidak ada."
-        )
+        raise NipError(f"Bulan TMT CPNS pada NIP ({s[8:14]}) tidak ada: bulan {tmt_bl:02d} tidak ada.")
     if (tmt_th, tmt_bl) < (th + UMUR_MINIMUM_CPNS, bl):
         raise NipError(
             f"TMT CPNS pada NIP ({BULAN[tmt_bl - 1]} {tmt_th}) jatuh sebelum pemiliknya "
@@ -91,8 +88,7 @@ def parse_nip(text: str | int) -> Nip:
     kelamin = s[14]
     if kelamin not in "12":
         raise NipError(
-            f"Digit ke-15 NIP menunjukkan jenis kelamin dan harus 1 (laki-laki) "
-            f"atau 2 (perempuan), bukan {kelamin}."
+            f"Digit ke-15 NIP menunjukkan jenis kelamin dan harus 1 (laki-laki) atau 2 (perempuan), bukan {kelamin}."
         )
     urut = int(s[15:])
     if urut == 0:

@@ -51,6 +51,4 @@ def golongan(pangkat: str) -> str:
         kode = _PANGKAT.get(teks.casefold())
         if kode is not None:
             return kode
-    raise ValueError(
-        f"Pangkat {pangkat!r} tidak dikenal; yang sah: {', '.join(GOLONGAN.values())}."
-    )
+    raise ValueError(f"Pangkat {pangkat!r} tidak dikenal; yang sah: {', '.join(GOLONGAN.values())}.")

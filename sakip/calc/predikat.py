@@ -35,9 +35,7 @@ class Rentang:
 
     def memuat(self, nilai: Angka) -> bool:
         v = ke_desimal(nilai)
-        if self.bawah is not None and (
-            v < self.bawah or (v == self.bawah and not self.bawah_inklusif)
-        ):
+        if self.bawah is not None and (v < self.bawah or (v == self.bawah and not self.bawah_inklusif)):
             return False
         return self.atas is None or v < self.atas or (v == self.atas and self.atas_inklusif)
 
@@ -141,18 +139,10 @@ class Skala:
         for r in self.rentang:
             if r.kosong:
                 if r.bawah > r.atas:
-                    sebab = (
-                        f"batas bawah {teks_angka(r.bawah)} lebih besar dari "
-                        f"batas atas {teks_angka(r.atas)}"
-                    )
+                    sebab = f"batas bawah {teks_angka(r.bawah)} lebih besar dari batas atas {teks_angka(r.atas)}"
                 else:
-                    sebab = (
-                        f"batas bawah dan atasnya sama-sama {teks_angka(r.bawah)} "
-                        f"tetapi tidak keduanya inklusif"
-                    )
-                masalah.append(
-                    Masalah("rentang-kosong", f'Rentang "{r.predikat}" kosong: {sebab}.')
-                )
+                    sebab = f"batas bawah dan atasnya sama-sama {teks_angka(r.bawah)} tetapi tidak keduanya inklusif"
+                masalah.append(Masalah("rentang-kosong", f'Rentang "{r.predikat}" kosong: {sebab}.'))
         isi = self._terurut()
         if not isi:
             masalah.append(
@@ -192,10 +182,7 @@ class Skala:
                         f"{tertinggi._sebut()} dan {b._sebut()} sama-sama tidak memuatnya."
                     )
                 else:
-                    pesan = (
-                        f"Ada celah antara {u} dan {w}: nilai di antaranya "
-                        f"({celah.label()}) tidak punya predikat."
-                    )
+                    pesan = f"Ada celah antara {u} dan {w}: nilai di antaranya ({celah.label()}) tidak punya predikat."
                 masalah.append(Masalah("celah", pesan))
             elif jenis == "titik-ganda":
                 u = teks_angka(b.bawah)
@@ -257,9 +244,7 @@ class Skala:
         overlaps and missing coverage at the ends are left for a person to decide.
         """
         hasil = list(self.rentang)
-        urutan = sorted(
-            (i for i, r in enumerate(hasil) if not r.kosong), key=lambda i: _kunci_bawah(hasil[i])
-        )
+        urutan = sorted((i for i, r in enumerate(hasil) if not r.kosong), key=lambda i: _kunci_bawah(hasil[i]))
         if urutan:
             ti = urutan[0]
             for j in urutan[1:]:

@@ -116,7 +116,12 @@ def _instansi(ins: om.Instansi) -> dict:
             "website",
         )
     }
-    out.update(kepala=_kode(ins.kepala), jabatan_kepala=ins.jabatan_kepala, dasar_hukum=ins.dasar_hukum)
+    out.update(
+        kepala=_kode(ins.kepala),
+        jabatan_kepala=ins.jabatan_kepala,
+        dasar_hukum=ins.dasar_hukum,
+        kedudukan=ins.kedudukan,
+    )
     out["tugas_fungsi"] = [dict(jenis=t.jenis, uraian=t.uraian) for t in ins.tugas_fungsi.order_by("urutan")]
     out["unit"] = [
         dict(kode=u.kode, nama=u.nama, jenis=u.jenis, induk=_kode(u.induk), jabatan_kepala=u.jabatan_kepala)
@@ -224,10 +229,13 @@ def _instansi(ins: om.Instansi) -> dict:
             penandatangan=_kode(lp.penandatangan),
             jabatan_penandatangan=lp.jabatan_penandatangan,
             narasi=[
-                dict(bagian=n.bagian, sasaran=_kode(n.sasaran), teks=n.teks)
+                dict(bagian=n.bagian, sasaran=_kode(n.sasaran), kegiatan=_kode(n.kegiatan), teks=n.teks)
                 for n in sorted(
-                    lp.narasi.select_related("sasaran"),
-                    key=lambda n: (NARASI_ORDER[n.bagian], n.sasaran.urutan if n.sasaran else -1),
+                    lp.narasi.select_related("sasaran", "kegiatan"),
+                    key=lambda n: (
+                        NARASI_ORDER[n.bagian],
+                        (n.sasaran or n.kegiatan).urutan if n.sasaran or n.kegiatan else -1,
+                    ),
                 )
             ],
         )
@@ -365,7 +373,9 @@ def _pk(d: pm.PerjanjianKinerja) -> dict:
         keterangan=d.keterangan,
         target=_doc_targets(d.target),
         rencana_aksi=[
-            dict(indikator=t.indikator.kode, triwulan=ra.triwulan, nilai=ra.nilai, aksi=ra.aksi)
+            dict(
+                indikator=t.indikator.kode, triwulan=ra.triwulan, nilai=ra.nilai, nilai_atas=ra.nilai_atas, aksi=ra.aksi
+            )
             for t in targets
             for ra in t.rencana_aksi.order_by("triwulan")
         ],

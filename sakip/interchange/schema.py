@@ -108,9 +108,7 @@ class TugasFungsi(Model):
 class Unit(Model):
     kode: Kode
     nama: str = Field(min_length=1, max_length=200)
-    jenis: Literal[
-        "pimpinan", "sekretariat", "subbagian", "bidang", "seksi", "upt", "fungsional", "lainnya"
-    ]
+    jenis: Literal["pimpinan", "sekretariat", "subbagian", "bidang", "seksi", "upt", "fungsional", "lainnya"]
     induk: Kode | None = None
     jabatan_kepala: str = ""
 
@@ -221,6 +219,7 @@ class RencanaAksi(Model):
     indikator: Kode
     triwulan: int = Field(ge=1, le=4)
     nilai: Angka | None = None
+    nilai_atas: Angka | None = Field(None, description="batas atas target rentang")
     aksi: Teks = ""
 
 
@@ -314,10 +313,20 @@ class SurveiSKM(Model):
 
 class Narasi(Model):
     bagian: Literal[
-        "kata_pengantar", "latar_belakang", "maksud_tujuan", "isu_strategis", "kendala", "upaya",
-        "analisis", "penutup", "hambatan", "langkah_perbaikan",
+        "kata_pengantar",
+        "latar_belakang",
+        "maksud_tujuan",
+        "isu_strategis",
+        "kendala",
+        "upaya",
+        "analisis",
+        "pelaksanaan_kegiatan",
+        "penutup",
+        "hambatan",
+        "langkah_perbaikan",
     ]
     sasaran: Kode | None = Field(None, description="hanya untuk bagian analisis")
+    kegiatan: Kode | None = Field(None, description="hanya untuk bagian pelaksanaan_kegiatan")
     teks: Teks = ""
 
 
@@ -335,8 +344,16 @@ class Instansi(Model):
     nama: str = Field(min_length=1, max_length=200)
     singkatan: str = ""
     jenis: Literal[
-        "sekretariat", "inspektorat", "dinas", "badan", "kantor", "satuan", "rsud", "kecamatan",
-        "kelurahan", "lainnya",
+        "sekretariat",
+        "inspektorat",
+        "dinas",
+        "badan",
+        "kantor",
+        "satuan",
+        "rsud",
+        "kecamatan",
+        "kelurahan",
+        "lainnya",
     ]
     kode_unit: str = ""
     alamat: str = ""
@@ -348,6 +365,7 @@ class Instansi(Model):
     kepala: Kode | None = None
     jabatan_kepala: str = ""
     dasar_hukum: Teks = ""
+    kedudukan: Teks = ""
     tugas_fungsi: list[TugasFungsi] = []
     unit: list[Unit] = []
     renstra: list[Renstra] = []

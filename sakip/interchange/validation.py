@@ -322,6 +322,7 @@ class _InstansiChecker:
                 self.top.p,
             )
             for k, ra in enumerate(d.rencana_aksi):
+                _check_range(self, (*p, "rencana_aksi", k), ra)
                 if ra.indikator not in own:
                     self.add(
                         (*p, "rencana_aksi", k, "indikator"),
@@ -418,17 +419,18 @@ class _InstansiChecker:
             self.top.ref_pejabat((*p, "penandatangan"), lp.penandatangan)
             _dupes(
                 lp.narasi,
-                lambda x: (x.bagian, x.sasaran),
+                lambda x: (x.bagian, x.sasaran, x.kegiatan),
                 (*p, "narasi"),
-                "narasi bagian/sasaran",
+                "narasi bagian/sasaran/kegiatan",
                 "bagian",
                 self.top.p,
             )
             for k, n in enumerate(lp.narasi):
                 q = (*p, "narasi", k)
-                if (n.bagian == "analisis") != (n.sasaran is not None):
-                    self.add((*q, "sasaran"), "sasaran diisi untuk bagian analisis saja, dan wajib di sana")
-                self.ref_year((*q, "sasaran"), lp.tahun, "sasaran", n.sasaran, (*p, "tahun"))
+                for field, bagian in (("sasaran", "analisis"), ("kegiatan", "pelaksanaan_kegiatan")):
+                    if (n.bagian == bagian) != (getattr(n, field) is not None):
+                        self.add((*q, field), f"{field} diisi untuk bagian {bagian} saja, dan wajib di sana")
+                    self.ref_year((*q, field), lp.tahun, field, getattr(n, field), (*p, "tahun"))
 
 
 def _check_range(checker, path, t):

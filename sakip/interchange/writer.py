@@ -398,7 +398,9 @@ class Writer:
             targets = self._doc_targets(pk, "perjanjian", d)
             by_ind = {}
             for ra in d.rencana_aksi:
-                by_ind.setdefault(ra.indikator, []).append(dict(triwulan=ra.triwulan, nilai=ra.nilai, aksi=ra.aksi))
+                by_ind.setdefault(ra.indikator, []).append(
+                    dict(triwulan=ra.triwulan, nilai=ra.nilai, nilai_atas=ra.nilai_atas, aksi=ra.aksi)
+                )
             for kode, t in targets.items():
                 sync(pm.RencanaAksi, {"target": t}, by_ind.get(kode, []), ("triwulan",))
             c = self.codes(d.tahun)
@@ -565,10 +567,18 @@ class Writer:
             ("tahun",),
         )
         for lp in x.laporan:
-            sasaran = self.codes(lp.tahun)["sasaran"]
+            c = self.codes(lp.tahun)
             sync(
                 rm.Narasi,
                 {"laporan": laporan[lp.tahun]},
-                [dict(bagian=n.bagian, sasaran=sasaran.get(n.sasaran), teks=n.teks) for n in lp.narasi],
-                ("bagian", "sasaran"),
+                [
+                    dict(
+                        bagian=n.bagian,
+                        sasaran=c["sasaran"].get(n.sasaran),
+                        kegiatan=c["kegiatan"].get(n.kegiatan),
+                        teks=n.teks,
+                    )
+                    for n in lp.narasi
+                ],
+                ("bagian", "sasaran", "kegiatan"),
             )

@@ -98,6 +98,7 @@ class Instansi(models.Model):
     kepala = models.ForeignKey(Pejabat, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     jabatan_kepala = models.CharField(max_length=200, blank=True, help_text="mis. Camat Panti")
     dasar_hukum = models.TextField(blank=True, help_text="peraturan yang mengatur kedudukan, tugas, fungsi dan susunan")
+    kedudukan = models.TextField(blank=True, help_text="kedudukan instansi menurut dasar hukumnya")
 
     class Meta:
         verbose_name = _("instansi")

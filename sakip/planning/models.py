@@ -448,6 +448,9 @@ class RencanaAksi(models.Model):
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="rencana_aksi")
     triwulan = models.PositiveSmallIntegerField(choices=[(i, f"Triwulan {i}") for i in range(1, 5)])
     nilai = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    nilai_atas = models.DecimalField(
+        max_digits=20, decimal_places=4, null=True, blank=True, help_text="batas atas target rentang"
+    )
     aksi = models.TextField(blank=True)
 
     class Meta:

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sakip.organisation.models import Instansi, Pejabat
-from sakip.planning.models import Sasaran
+from sakip.planning.models import Kegiatan, Sasaran
 
 
 class LaporanKinerja(models.Model):
@@ -28,8 +28,8 @@ class LaporanKinerja(models.Model):
 
     def bagian_kosong(self) -> list[str]:
         """The narrative sections still to be written, in report order."""
-        ada = set(self.narasi.exclude(teks="").filter(sasaran=None).values_list("bagian", flat=True))
-        return [b for b in Narasi.Bagian.values if b not in ada and b != Narasi.Bagian.ANALISIS]
+        ada = set(self.narasi.exclude(teks="").filter(sasaran=None, kegiatan=None).values_list("bagian", flat=True))
+        return [b for b in Narasi.Bagian.values if b not in ada and b not in Narasi.PER_POKOK]
 
 
 class Narasi(models.Model):
@@ -43,13 +43,17 @@ class Narasi(models.Model):
         KENDALA = "kendala", _("Kendala (Ikhtisar Eksekutif)")
         UPAYA = "upaya", _("Langkah Mengatasi Kendala (Ikhtisar Eksekutif)")
         ANALISIS = "analisis", _("Analisis Capaian Sasaran")
+        PELAKSANAAN_KEGIATAN = "pelaksanaan_kegiatan", _("Keterangan Pelaksanaan Kegiatan")
         PENUTUP = "penutup", _("Penutup")
         HAMBATAN = "hambatan", _("Hambatan (Penutup)")
         LANGKAH_PERBAIKAN = "langkah_perbaikan", _("Langkah Perbaikan (Penutup)")
 
+    PER_POKOK = (Bagian.ANALISIS, Bagian.PELAKSANAAN_KEGIATAN)  # written per sasaran / per kegiatan
+
     laporan = models.ForeignKey(LaporanKinerja, on_delete=models.CASCADE, related_name="narasi")
     bagian = models.CharField(max_length=30, choices=Bagian.choices)
     sasaran = models.ForeignKey(Sasaran, null=True, blank=True, on_delete=models.CASCADE)
+    kegiatan = models.ForeignKey(Kegiatan, null=True, blank=True, on_delete=models.CASCADE)
     teks = models.TextField(blank=True, help_text=_("paragraf dipisah baris kosong; butir daftar diawali '- '"))
 
     class Meta:
@@ -57,12 +61,20 @@ class Narasi(models.Model):
         verbose_name_plural = _("narasi")
         ordering = ["laporan", "bagian"]
         constraints = [
-            models.UniqueConstraint(fields=["laporan", "bagian"], condition=Q(sasaran=None), name="narasi_bagian_unik"),
+            models.UniqueConstraint(
+                fields=["laporan", "bagian"], condition=Q(sasaran=None, kegiatan=None), name="narasi_bagian_unik"
+            ),
             models.UniqueConstraint(
                 fields=["laporan", "bagian", "sasaran"],
                 condition=Q(sasaran__isnull=False),
                 name="narasi_sasaran_unik",
             ),
+            models.UniqueConstraint(
+                fields=["laporan", "bagian", "kegiatan"],
+                condition=Q(kegiatan__isnull=False),
+                name="narasi_kegiatan_unik",
+            ),
+            models.CheckConstraint(condition=Q(sasaran=None) | Q(kegiatan=None), name="narasi_satu_pokok"),
         ]
 
     def __str__(self):

@@ -59,8 +59,7 @@ def test_numbers_are_written_the_indonesian_way():
 
 
 @given(
-    st.decimals(allow_nan=False, allow_infinity=False, places=6)
-    | st.decimals(allow_nan=False, allow_infinity=False)
+    st.decimals(allow_nan=False, allow_infinity=False, places=6) | st.decimals(allow_nan=False, allow_infinity=False)
 )
 def test_rounded_value_is_within_half_a_cent(d):
     assert abs(bulatkan(d) - d) <= Decimal("0.005")

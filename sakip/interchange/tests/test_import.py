@@ -1,9 +1,11 @@
+import io
 import json
 
 import pytest
 from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
-from sakip.cli import main
 from sakip.interchange.errors import ImportGagal
 from sakip.interchange.exporter import dumps_json, export_dokumen
 from sakip.interchange.importer import import_data, import_file
@@ -156,14 +158,13 @@ def test_broken_workbook_is_one_clear_message(tmp_path):
     assert len(e.value.masalah) == 1 and "rusak.xlsx" in str(e.value.masalah[0])
 
 
-def test_import_command_exits_with_every_problem_listed(doc, tmp_path, capsys):
+def test_import_command_lists_every_problem_and_fails(doc, tmp_path):
     doc["instansi"][0]["realisasi"][0]["tahun"] = 2030
     doc["pejabat"][1]["nip"] = "1"
     f = tmp_path / "salah.json"
     f.write_text(json.dumps(doc))
-    with pytest.raises(SystemExit):
-        main(["import", str(f)])
-    err = capsys.readouterr().err
-    assert "salah.json $.pejabat[1].nip" in err and "tahun 2030" in err
-    assert "2 masalah ditemukan; tidak ada data yang disimpan." in err
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="2 masalah ditemukan; tidak ada data yang disimpan."):
+        call_command("import", str(f), stderr=err)
+    assert "salah.json $.pejabat[1].nip" in err.getvalue() and "tahun 2030" in err.getvalue()
     assert Pemda.objects.count() == 0
