@@ -23,28 +23,32 @@ from .validation import renstra_berlaku
 def sync(model, scope: dict, rows: list[dict], key: tuple[str, ...], delete=True, within=None) -> dict:
     """Upsert `rows` of `model` within `scope` (or the queryset `within`), matched on `key`;
     delete the rest if asked. Returns {key value(s): instance}. Rows are saved only when a
-    value changed, so a re-import of the same file writes nothing."""
+    value changed, so a re-import of the same file writes nothing; new rows go in one batch."""
     fk = {f.name: f.attname for f in model._meta.concrete_fields if f.is_relation}
     existing = {_key(o, key, fk): o for o in (within if within is not None else model.objects).filter(**scope)}
-    result = {}
+    result, new, changed, m2m = {}, [], [], []
     for row in rows:
         values = {**scope, **row}
-        m2m = {f: values.pop(f) for f in list(values) if _is_m2m(model, f)}
+        relations = {f: values.pop(f) for f in list(values) if _is_m2m(model, f)}
         k = tuple(_plain(values[f]) for f in key)
         k = k[0] if len(k) == 1 else k
         obj = existing.pop(k, None)
         if obj is None:
             obj = model(**values)
-            obj.save()
+            new.append(obj)
         elif any(_differs(obj, f, v, fk) for f, v in values.items()):
             for f, v in values.items():
                 setattr(obj, f, v)
-            obj.save()
-        for f, v in m2m.items():
-            getattr(obj, f).set(v)
+            changed.append(obj)
+        m2m.extend((obj, f, v) for f, v in relations.items())
         result[k] = obj
-    if delete and existing:
+    if delete and existing:  # first, so a changed row can take a freed unique value
         model.objects.filter(pk__in=[o.pk for o in existing.values()]).delete()
+    for obj in changed:
+        obj.save()
+    model.objects.bulk_create(new)
+    for obj, f, v in m2m:
+        getattr(obj, f).set(v)
     return result
 
 
@@ -321,13 +325,16 @@ class Writer:
                 o.induk_id = want
                 o.save(update_fields=["induk"])
         # Renstra targets: the ones that point to no document.
-        by_ind = {}
-        for i, t in enumerate(r.target):
-            by_ind.setdefault(t.indikator, []).append(
-                dict(tahun=t.tahun, nilai_atas=t.nilai_atas, urutan=i, rkt=None, perjanjian=None, **_value(t))
-            )
-        for kode, o in indikator.items():
-            sync(pm.Target, {"indikator": o, "rkt": None, "perjanjian": None}, by_ind.get(kode, []), ("tahun",))
+        sync(
+            pm.Target,
+            {"rkt": None, "perjanjian": None},
+            [
+                dict(indikator=indikator[t.indikator], tahun=t.tahun, nilai_atas=t.nilai_atas, urutan=i, **_value(t))
+                for i, t in enumerate(r.target)
+            ],
+            ("indikator", "tahun"),
+            within=pm.Target.objects.filter(indikator__renstra=obj),
+        )
         return {
             "obj": obj,
             "program": program,
@@ -396,13 +403,22 @@ class Writer:
         for d in x.perjanjian_kinerja:
             pk = pks[(d.tahun, d.versi)]
             targets = self._doc_targets(pk, "perjanjian", d)
-            by_ind = {}
-            for ra in d.rencana_aksi:
-                by_ind.setdefault(ra.indikator, []).append(
-                    dict(triwulan=ra.triwulan, nilai=ra.nilai, nilai_atas=ra.nilai_atas, aksi=ra.aksi)
-                )
-            for kode, t in targets.items():
-                sync(pm.RencanaAksi, {"target": t}, by_ind.get(kode, []), ("triwulan",))
+            sync(
+                pm.RencanaAksi,
+                {},
+                [
+                    dict(
+                        target=targets[ra.indikator],
+                        triwulan=ra.triwulan,
+                        nilai=ra.nilai,
+                        nilai_atas=ra.nilai_atas,
+                        aksi=ra.aksi,
+                    )
+                    for ra in d.rencana_aksi
+                ],
+                ("target", "triwulan"),
+                within=pm.RencanaAksi.objects.filter(target__perjanjian=pk),
+            )
             c = self.codes(d.tahun)
             sync(
                 pm.PKProgram,
