@@ -36,3 +36,8 @@ class AnggaranAdmin(admin.ModelAdmin):
 class BelanjaAdmin(admin.ModelAdmin):
     list_display = ["instansi", "tahun", "jenis", "pagu", "realisasi"]
     list_filter = ["tahun", "instansi"]
+
+
+@admin.register(m.RentangPredikat)
+class RentangPredikatAdmin(admin.ModelAdmin):
+    list_display = ["predikat", "skala", "bawah", "bawah_inklusif", "atas", "atas_inklusif"]

@@ -142,3 +142,34 @@ class RKTAdmin(admin.ModelAdmin):
 class KeputusanIKUAdmin(admin.ModelAdmin):
     list_display = ["nomor", "instansi", "tahun", "tanggal"]
     filter_horizontal = ["indikator"]
+
+
+@admin.register(m.Misi)
+class MisiAdmin(admin.ModelAdmin):
+    list_display = ["nomor", "uraian", "rpjmd"]
+
+
+@admin.register(m.SasaranPemda)
+class SasaranPemdaAdmin(admin.ModelAdmin):
+    list_display = ["kode", "uraian", "rpjmd"]
+
+
+@admin.register(m.Strategi)
+class StrategiAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "sasaran"]
+
+
+@admin.register(m.Kebijakan)
+class KebijakanAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "sasaran"]
+
+
+@admin.register(m.RencanaAksi)
+class RencanaAksiAdmin(admin.ModelAdmin):
+    list_display = ["target", "triwulan", "nilai", "aksi"]
+    list_filter = ["triwulan", "target__perjanjian__instansi"]
+
+
+@admin.register(m.PKProgram)
+class PKProgramAdmin(admin.ModelAdmin):
+    list_display = ["program", "perjanjian", "anggaran"]

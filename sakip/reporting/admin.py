@@ -13,3 +13,9 @@ class LaporanKinerjaAdmin(admin.ModelAdmin):
     list_display = ["__str__", "tahun", "tanggal"]
     list_filter = ["tahun", "instansi"]
     inlines = [NarasiInline]
+
+
+@admin.register(m.Narasi)
+class NarasiAdmin(admin.ModelAdmin):
+    list_display = ["laporan", "bagian", "sasaran", "kegiatan"]
+    list_filter = ["bagian", "laporan__instansi"]

@@ -24,3 +24,14 @@ class SurveiSKMAdmin(admin.ModelAdmin):
     list_display = ["judul", "instansi", "tahun", "metode"]
     list_filter = ["tahun", "instansi"]
     inlines = [DistribusiInline]
+
+
+@admin.register(m.UnsurSKM)
+class UnsurSKMAdmin(admin.ModelAdmin):
+    list_display = ["nomor", "nama", "metode"]
+    list_filter = ["metode"]
+
+
+@admin.register(m.DistribusiJawaban)
+class DistribusiJawabanAdmin(admin.ModelAdmin):
+    list_display = ["survei", "unsur", "persen_1", "persen_2", "persen_3", "persen_4"]

@@ -65,3 +65,16 @@ def test_the_example_scale_as_printed_is_refused_with_its_gap_named():
     assert m.lokasi == "$.skala_predikat[0].rentang"
     assert "75 dan 76" in m.pesan and "Cukup 55 ≤ x < 76" in m.pesan
     assert Pemda.objects.count() == 0
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_round_trips_through_an_excel_workbook(name, tmp_path):
+    from sakip.interchange.excel import write_workbook
+
+    slug = name.removesuffix(".json")
+    import_file(example_path(name))
+    first = dumps_json(export(slug))
+    write_workbook(export(slug), tmp_path / "x.xlsx")
+    Pemda.objects.all().delete()
+    import_file(tmp_path / "x.xlsx")
+    assert dumps_json(export(slug)) == first

@@ -168,3 +168,48 @@ def test_import_command_lists_every_problem_and_fails(doc, tmp_path):
         call_command("import", str(f), stderr=err)
     assert "salah.json $.pejabat[1].nip" in err.getvalue() and "tahun 2030" in err.getvalue()
     assert Pemda.objects.count() == 0
+
+
+def test_workbook_problems_name_sheet_row_and_column(doc, tmp_path):
+    from openpyxl import load_workbook
+
+    from sakip.interchange.excel import write_workbook
+
+    f = tmp_path / "isian.xlsx"
+    write_workbook(doc, f)
+    wb = load_workbook(f)
+    ws = wb["Realisasi"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("tahun") + 1, value=2030)
+    ws.cell(row=3, column=header.index("nilai") + 1, value="dua puluh")
+    wb.save(f)
+    col = {h: chr(ord("A") + i) for i, h in enumerate(header)}
+    # type problems are reported first (the meaning of a row can only be checked once it parses) …
+    assert workbook_problems(f) == [
+        f"isian.xlsx, sheet Realisasi, baris 3, kolom {col['nilai']} (nilai): bukan angka ('dua puluh')",
+    ]
+    ws.cell(row=3, column=header.index("nilai") + 1, value=20)
+    wb.save(f)
+    # … then every reference, period and duplicate problem
+    assert workbook_problems(f) == [
+        f"isian.xlsx, sheet Realisasi, baris 2, kolom {col['tahun']} (tahun): "
+        "tahun 2030 di luar periode Renstra (2021–2026)",
+    ]
+
+
+def workbook_problems(f) -> list[str]:
+    before = snapshot()
+    with pytest.raises(ImportGagal) as e:
+        import_file(f)
+    assert snapshot() == before
+    return [str(m) for m in e.value.masalah]
+
+
+def test_template_command_writes_a_workbook_that_imports_once_filled(doc, tmp_path):
+    from openpyxl import load_workbook
+
+    f = tmp_path / "templat.xlsx"
+    call_command("template", "-o", str(f), stdout=io.StringIO())
+    wb = load_workbook(f)
+    assert wb.sheetnames[0] == "Petunjuk" and "Indikator" in wb.sheetnames and "Realisasi" in wb.sheetnames
+    assert all(ws.max_row == 1 for ws in wb.worksheets if ws.title not in ("Petunjuk", "_pilihan"))
