@@ -22,6 +22,15 @@ def _nilai(o) -> dict:
     return {"nilai": o.nilai, "mutu": o.mutu, "catatan": o.catatan}
 
 
+def _ttd(d) -> dict:
+    return dict(
+        tempat=d.tempat,
+        tanggal=d.tanggal,
+        penandatangan=_kode(d.penandatangan),
+        jabatan_penandatangan=d.jabatan_penandatangan,
+    )
+
+
 def _kode(obj):
     return obj.kode if obj is not None else None
 
@@ -132,10 +141,7 @@ def _instansi(ins: om.Instansi) -> dict:
     out["rkt"] = [
         dict(
             tahun=d.tahun,
-            tempat=d.tempat,
-            tanggal=d.tanggal,
-            penandatangan=_kode(d.penandatangan),
-            jabatan_penandatangan=d.jabatan_penandatangan,
+            **_ttd(d),
             target=_doc_targets(d.target),
         )
         for d in ins.rkt.order_by("tahun").select_related("penandatangan")
@@ -147,11 +153,8 @@ def _instansi(ins: om.Instansi) -> dict:
         dict(
             nomor=d.nomor,
             tahun=d.tahun,
-            tanggal=d.tanggal,
-            tempat=d.tempat,
             tentang=d.tentang,
-            penandatangan=_kode(d.penandatangan),
-            jabatan_penandatangan=d.jabatan_penandatangan,
+            **_ttd(d),
             indikator=[i.kode for i in d.indikator.order_by("urutan")],
             keterangan=d.keterangan,
         )
@@ -224,10 +227,7 @@ def _instansi(ins: om.Instansi) -> dict:
     out["laporan"] = [
         dict(
             tahun=lp.tahun,
-            tempat=lp.tempat,
-            tanggal=lp.tanggal,
-            penandatangan=_kode(lp.penandatangan),
-            jabatan_penandatangan=lp.jabatan_penandatangan,
+            **_ttd(lp),
             narasi=[
                 dict(bagian=n.bagian, sasaran=_kode(n.sasaran), kegiatan=_kode(n.kegiatan), teks=n.teks)
                 for n in sorted(

@@ -359,6 +359,15 @@ class Writer:
         current.exclude(pk__in=[o.pk for o in result.values()]).delete()
         return result
 
+    def ttd(self, d) -> dict:
+        """The signature fields of a signed document (RKT, IKU decree, LKIP)."""
+        return dict(
+            tempat=d.tempat,
+            tanggal=d.tanggal,
+            penandatangan=self.pejabat.get(d.penandatangan),
+            jabatan_penandatangan=d.jabatan_penandatangan,
+        )
+
     def codes(self, tahun: int) -> dict:
         """The records of the Renstra in force for `tahun` (validation made sure there is one)."""
         return self.renstra[renstra_berlaku(self.x, tahun)[1].kode]
@@ -370,10 +379,7 @@ class Writer:
             [
                 dict(
                     tahun=d.tahun,
-                    tempat=d.tempat,
-                    tanggal=d.tanggal,
-                    penandatangan=self.pejabat.get(d.penandatangan),
-                    jabatan_penandatangan=d.jabatan_penandatangan,
+                    **self.ttd(d),
                 )
                 for d in x.rkt
             ],
@@ -436,12 +442,9 @@ class Writer:
                 dict(
                     nomor=d.nomor,
                     tahun=d.tahun,
-                    tanggal=d.tanggal,
-                    tempat=d.tempat,
                     tentang=d.tentang,
-                    penandatangan=self.pejabat.get(d.penandatangan),
-                    jabatan_penandatangan=d.jabatan_penandatangan,
                     keterangan=d.keterangan,
+                    **self.ttd(d),
                 )
                 for d in x.keputusan_iku
             ],
@@ -573,10 +576,7 @@ class Writer:
             [
                 dict(
                     tahun=lp.tahun,
-                    tempat=lp.tempat,
-                    tanggal=lp.tanggal,
-                    penandatangan=self.pejabat.get(lp.penandatangan),
-                    jabatan_penandatangan=lp.jabatan_penandatangan,
+                    **self.ttd(lp),
                 )
                 for lp in x.laporan
             ],

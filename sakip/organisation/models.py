@@ -169,3 +169,15 @@ class UnitOrganisasi(models.Model):
     def clean(self):
         if self.induk_id and self.induk.instansi_id != self.instansi_id:
             raise ValidationError({"induk": _("Unit induk harus dari instansi yang sama.")})
+
+
+class Ditandatangani(models.Model):
+    """Where, when and by whom a document was signed; jabatan as written at signing."""
+
+    tempat = models.CharField(max_length=100, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    penandatangan = models.ForeignKey(Pejabat, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    jabatan_penandatangan = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        abstract = True

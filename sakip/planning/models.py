@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sakip.calc.capaian import JenisNilai, Rumus
-from sakip.organisation.models import Instansi, Pejabat, Pemda, UnitOrganisasi
+from sakip.organisation.models import Ditandatangani, Instansi, Pejabat, Pemda, UnitOrganisasi
 
 
 class RPJMD(models.Model):
@@ -328,15 +328,11 @@ class NilaiMixin(models.Model):
         abstract = True
 
 
-class RencanaKinerjaTahunan(models.Model):
+class RencanaKinerjaTahunan(Ditandatangani):
     """The RKT/Renja of one year; its rows are the targets that point to it."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="rkt")
     tahun = models.PositiveSmallIntegerField()
-    tempat = models.CharField(max_length=100, blank=True)
-    tanggal = models.DateField(null=True, blank=True)
-    penandatangan = models.ForeignKey(Pejabat, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    jabatan_penandatangan = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("rencana kinerja tahunan")
@@ -489,17 +485,13 @@ class PKProgram(models.Model):
         return f"{self.program} — {self.perjanjian}"
 
 
-class KeputusanIKU(models.Model):
+class KeputusanIKU(Ditandatangani):
     """The decree that sets the agency's IKU; later decrees revise it, each stays on record."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="keputusan_iku")
     nomor = models.CharField(max_length=100)
     tahun = models.PositiveSmallIntegerField(help_text="tahun kinerja yang diatur")
-    tanggal = models.DateField(null=True, blank=True)
-    tempat = models.CharField(max_length=100, blank=True)
     tentang = models.CharField(max_length=300, blank=True)
-    penandatangan = models.ForeignKey(Pejabat, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    jabatan_penandatangan = models.CharField(max_length=200, blank=True)
     indikator = models.ManyToManyField(Indikator, related_name="keputusan_iku")
     keterangan = models.TextField(blank=True)
 

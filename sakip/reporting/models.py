@@ -5,17 +5,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sakip.organisation.models import Instansi, Pejabat
+from sakip.organisation.models import Ditandatangani, Instansi
 from sakip.planning.models import Kegiatan, Sasaran
 
 
-class LaporanKinerja(models.Model):
+class LaporanKinerja(Ditandatangani):
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="laporan")
     tahun = models.PositiveSmallIntegerField()
-    tempat = models.CharField(max_length=100, blank=True)
-    tanggal = models.DateField(null=True, blank=True)
-    penandatangan = models.ForeignKey(Pejabat, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    jabatan_penandatangan = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("laporan kinerja")
