@@ -10,13 +10,16 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install -q -e ".[test]"
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-.PHONY: install demo test lint
+.PHONY: install demo test lint system-deps
 install: $(STAMP)
 
-demo: $(STAMP)
+system-deps:
+	bash scripts/system-deps
+
+demo: $(STAMP) system-deps
 	$(VENV)/bin/sakip demo $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest $(ARGS)
 
