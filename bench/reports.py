@@ -44,6 +44,8 @@ def main():
         runs = [timed(lambda f=fmt: render(dokumen(panti, 2020, "lkip"), f)) for _ in range(5)]
         print(f"Panti LKIP 2020 as {fmt.upper()}: median {statistics.median(runs):.2f} s (min {min(runs):.2f} s)")
 
+    if not args.agencies:
+        return
     import_data(generated_pemda(args.agencies, 20, 6))
     agencies = list(Instansi.objects.filter(pemda__slug="kabupaten-bench"))
     for fmt in ("docx", "pdf"):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import functools
 import io
+import math
 import re
 import shutil
 import subprocess
@@ -80,7 +81,7 @@ PAGE_MARGINS_CM = {"top": 2.5, "bottom": 2.5, "left": 3.0, "right": 2.5}  # port
 FIXED_DATE = datetime.datetime(2000, 1, 1, 0, 0, 0)
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
 HEADER_SHADE = "D9D9D9"  # light grey behind table header rows
-KEEP_WHOLE_TABLE_ROWS = 12  # a table with at most this many body rows is not split across pages
+KEEP_WHOLE_TABLE_ROWS = 12  # a table this short (and within a third of a page) is not split across pages
 LIST_STEP_CM = 1.0  # hanging indent of list items, and the step of nested lists and Paragraph.indent
 CELL_MARGIN_TW = (20, 57)  # table cell margins (top/bottom, left/right) in twips: 1 pt, 0.1 cm
 
@@ -123,8 +124,8 @@ _STYLES: dict[str, _StyleSpec] = {
     "Heading 1": _StyleSpec(14, True, False, "center", 0, 18, keep_next=True),
     "Heading 2": _StyleSpec(12, True, False, "left", 12, 6, keep_next=True),
     "Heading 3": _StyleSpec(11, True, False, "left", 10, 6, keep_next=True),
-    "Title": _StyleSpec(16, True, False, "center", 0, 12, 1.0),
-    "Subtitle": _StyleSpec(12, True, False, "center", 0, 12, 1.0),
+    "Title": _StyleSpec(16, True, False, "center", 0, 12, 1.0, keep_next=True),
+    "Subtitle": _StyleSpec(12, True, False, "center", 0, 12, 1.0, keep_next=True),
     "Caption": _StyleSpec(10, True, False, "center", 6, 6, 1.0),
     "Small": _StyleSpec(9),
     "Note": _StyleSpec(9, None, True, "left", 3, 9, 1.0),
@@ -143,7 +144,7 @@ _STYLES: dict[str, _StyleSpec] = {
     "toc 3": _StyleSpec(11, None, None, "left", 0, 3, style_id="TOC3"),
 }
 TOC_INDENT_CM = {1: 0.0, 2: 0.75, 3: 1.5}
-FONT_LINE_HEIGHT = 1.15  # Arial's single line height, in ems
+FONT_LINE_HEIGHT = (1854 + 434 + 67) / 2048  # Arial's single line height in ems (hhea metrics)
 
 
 def _twips(cm: float) -> int:
@@ -378,6 +379,10 @@ def _setup_package(d, title: str) -> None:
     for rid, rel in list(pkg_rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             pkg_rels.pop(rid)
+    # the template's Word 2010 copy of its styles would not carry our restyling
+    for rid, rel in list(d.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            d.part.rels.pop(rid)
 
 
 def _deterministic_zip(data: bytes) -> bytes:
@@ -458,6 +463,56 @@ def _keep_groups(rows: list[list[_Slot]], start: int) -> list[range]:
         groups.append(range(r, end + 1))
         r = end + 1
     return groups
+
+
+def _table_groups(block: Table, orientation: str) -> list[range]:
+    """Body rows that go on one page together: a short table entirely (at most
+    KEEP_WHOLE_TABLE_ROWS rows and a third of the page); otherwise rows tied by a rowspan, and the
+    last row never alone under a repeated header (a total row stays with the one above)."""
+    nheader = len(block.header)
+    if not block.body:
+        return []
+    layout = layout_rows(block.header + block.body, len(block.columns))
+    heights, _ = _table_heights(block, _pt(usable_width_cm(orientation)))
+    if len(block.body) <= KEEP_WHOLE_TABLE_ROWS and sum(heights) <= _pt(_usable_height_cm(orientation)) / 3:
+        return [range(nheader, len(layout))]
+    groups = _keep_groups(layout, nheader)
+    if len(groups) >= 2 and len(groups[-1]) == 1:
+        groups[-2:] = [range(groups[-2].start, groups[-1].stop)]
+    return groups
+
+
+def _table_heights(block: Table, width: float) -> tuple[list[float], float]:
+    """Estimated height of every row (points) and of the title above, for a table `width` wide."""
+    size = 9 if block.font == "small" else 10
+    line = _line_pt(size, 1.0)
+    pad = 2 * CELL_MARGIN_TW[0] / 20 + (0.5 if block.borders else 0)
+    inner = 2 * CELL_MARGIN_TW[1] / 20
+    total = sum(block.columns) or 1
+    widths = [width * c / total for c in block.columns]
+    rows = block.header + block.body
+    heights = [line + pad] * len(rows)
+    spans = []
+    for r, slots in enumerate(layout_rows(rows, len(block.columns))):
+        for s in slots:
+            if s.kind != "cell":
+                continue
+            bold = s.cell.bold or r < len(block.header)
+            n = _count_lines(s.cell.content, sum(widths[s.col : s.col + s.span]) - inner, size, bold)
+            need = n * line + pad
+            if s.cell.rowspan > 1:
+                spans.append((r, min(len(rows), r + s.cell.rowspan), need))
+            else:
+                heights[r] = max(heights[r], need)
+    for start, end, need in spans:
+        have = sum(heights[start:end])
+        if have < need:
+            heights[end - 1] += need - have
+    title = 0.0
+    if block.title:
+        spec = _STYLES["Caption"]
+        title = _count_lines(block.title, width, spec.size, True) * _line_pt(spec.size, spec.line) + spec.after
+    return heights, title
 
 
 def _plain(content) -> str:
@@ -545,6 +600,11 @@ class _Renderer:
         sec.left_margin, sec.right_margin = Cm(m["left"]), Cm(m["right"])
         sec.gutter = Cm(0)
         sec.header_distance, sec.footer_distance = Cm(1.25), Cm(1.25)
+        # a cover in a numbered section: its first page has no number (Word's "different first page")
+        cover_first = bool(section.blocks) and isinstance(section.blocks[0], Cover) and section.page_numbers
+        sec.different_first_page_header_footer = cover_first
+        if cover_first:
+            sec.first_page_footer.is_linked_to_previous = False
         if section.page_numbers and prev_numbered:
             sec.footer.is_linked_to_previous = True  # same centred page number, numbering continues
             return
@@ -775,9 +835,7 @@ class _Renderer:
         layout = layout_rows(rows, ncols)
         # rows kept with the next one: the header, a short table entirely, rows tied by a rowspan
         keep = set(range(nheader))
-        if len(block.body) <= KEEP_WHOLE_TABLE_ROWS:
-            keep = set(range(len(rows) - 1))
-        for group in _keep_groups(layout, nheader):
+        for group in _table_groups(block, self.orientation):
             keep.update(group[:-1])
         for r, slots in enumerate(layout):
             is_header = r < nheader
@@ -914,7 +972,9 @@ def _cover_height(block: Cover) -> float:
     title = _STYLES["Cover Title"]
     sub = _STYLES["Cover Subtitle"]
     width = _pt(usable_width_cm("portrait"))
-    height = sum(_count_lines(t, width, title.size, True) * _line_pt(title.size, 1.0) + title.after for t in block.title)
+    height = sum(
+        _count_lines(t, width, title.size, True) * _line_pt(title.size, 1.0) + title.after for t in block.title
+    )
     logo = 0.0
     if block.logo_png:
         logo = _pt(_figure_size_cm(block.logo_png, _COVER_LOGO_CM, _COVER_LOGO_CM, 7.0)[1])
@@ -1034,59 +1094,69 @@ def _count_lines(content, width_pt: float, size: float, bold: bool = False) -> i
 
 
 def _line_pt(size: float, line: float) -> float:
-    return size * FONT_LINE_HEIGHT * line
+    """Line height in points: Arial's ascent + descent + gap, in whole twips, times the spacing."""
+    return math.floor(round(size * 20 * FONT_LINE_HEIGHT) * line + 1e-6) / 20
 
 
 class _Pager:
-    """Pages filled from top to bottom, the way Writer and Word fill them (approximately)."""
+    """Pages filled from top to bottom the way Writer fills them: between two paragraphs the larger
+    of space-after and space-before, none at the top of a page, widow and orphan control."""
 
     def __init__(self):
         self.page = 0
         self.y = 0.0
         self.height = 0.0
+        self.gap = 0.0  # space after the last paragraph, not yet spent
 
     def new_section(self, orientation: str) -> None:
-        self.page += 1
-        self.y = 0.0
+        self.new_page()
         self.height = _pt(_usable_height_cm(orientation))
 
     def new_page(self) -> None:
         self.page += 1
         self.y = 0.0
+        self.gap = 0.0
+
+    def spacing(self, before: float) -> float:
+        return max(self.gap, before) if self.y > 0 else 0.0
 
     def fits(self, height: float) -> bool:
-        return self.y + height <= self.height + 0.5
+        return self.y + height <= self.height + 0.05
 
-    def block(self, height: float) -> None:
-        """Something that is not split: moves to the next page when it does not fit."""
-        if self.y > 0 and not self.fits(height):
+    def block(self, height: float, before: float = 0, after: float = 0, slack: float = 0) -> None:
+        """Something that is not split: moves to the next page when it does not fit.
+
+        `slack`: the part of the last line's height above single spacing, which may hang below
+        the page body (Writer does so)."""
+        space = self.spacing(before)
+        if self.y > 0 and not self.fits(space + height - slack):
             self.new_page()
-        self.y += height
+            space = 0.0
+        self.y += space + height
+        self.gap = after
 
-    def lines(self, n: int, line: float, before: float = 0, after: float = 0, together: bool = False) -> None:
-        """A paragraph of n lines; widow and orphan control keep at least two lines together."""
-        if self.y > 0:
-            self.y += before
+    def rows(self, height: float) -> None:
+        """Table rows: no paragraph spacing inside or after them."""
+        self.y += self.spacing(0) + height
+        self.gap = 0.0
+
+    def lines(self, n: int, line: float, before=0.0, after=0.0, together=False, slack=0.0) -> None:
+        """A paragraph of n lines; never one line alone at the bottom or top of a page."""
         if together or n <= 3:
-            if self.y > 0 and not self.fits(n * line):
-                self.new_page()
-            self.y += n * line
-        else:
-            while n:
-                room = int((self.height - self.y + 0.5) // line)
-                if room >= n:
-                    self.y += n * line
-                    n = 0
-                elif room < 2:  # not even two lines: all to the next page
-                    self.new_page()
-                else:
-                    take = room if n - room >= 2 else n - 2  # never one line alone on the next page
-                    if take < 2:
-                        self.new_page()
-                        continue
+            self.block(n * line, before, after, slack)
+            return
+        self.y += self.spacing(before)
+        while n:
+            room = int((self.height - self.y + slack + 0.05) // line)
+            if room >= n:
+                self.y += n * line
+                n = 0
+            else:
+                take = room if n - room >= 2 else n - 2  # leave at least two lines for the next page
+                if take >= 2:
                     n -= take
-                    self.new_page()
-        self.y += after
+                self.new_page()
+        self.gap = after
 
 
 class _Estimator:
@@ -1097,6 +1167,7 @@ class _Estimator:
         self.pager = _Pager()
         self.pages: list[int] = []
         self.width = 0.0
+        self.orientation = "portrait"
 
     def run(self) -> list[int]:
         for section in self.dokumen.sections:
@@ -1112,8 +1183,7 @@ class _Estimator:
                 if pending and self.pager.y > 0:
                     self.pager.new_page()
                 pending = False
-                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-                self.place(block, first, nxt)
+                self.place(block, first, blocks[i + 1 :])
                 if isinstance(block, Cover):
                     pending = True
                 first = False
@@ -1126,118 +1196,95 @@ class _Estimator:
         n = _count_lines(content, width or self.width, spec.size, bool(spec.bold))
         return n, _line_pt(spec.size, spec.line), spec
 
-    def first_height(self, block) -> float:
-        """What must follow a keep-with-next paragraph on the same page."""
+    def first_height(self, rest: list) -> tuple[float, float]:
+        """(space before, height) of what must follow a keep-with-next paragraph on its page."""
+        block = rest[0] if rest else None
         if block is None or isinstance(block, PageBreak):
-            return 0
-        if isinstance(block, Heading):
+            return 0.0, 0.0
+        if isinstance(block, Heading):  # a heading brings what it is kept with
             n, line, spec = self.para_height(f"Heading {_level(block)}", block.text)
-            return spec.before + n * line + spec.after
+            if _level(block) == 1:
+                return spec.before, n * line
+            next_before, next_height = self.first_height(rest[1:])
+            if not next_height:
+                return spec.before, n * line - (line - _line_pt(spec.size, 1.0))
+            return spec.before, n * line + max(spec.after, next_before) + next_height
         if isinstance(block, Paragraph):
-            n, line, spec = self.para_height(_PARAGRAPH_STYLES.get(block.style, "Normal"), block.content)
-            return spec.before + min(n, 2) * line
+            style = _PARAGRAPH_STYLES.get(block.style, "Normal")
+            n, line, spec = self.para_height(style, block.content, self.width - _pt(LIST_STEP_CM * block.indent))
+            if spec.keep_next:
+                next_before, next_height = self.first_height(rest[1:])
+                if next_height:
+                    return spec.before, n * line + max(spec.after, next_before) + next_height
+            return spec.before, (n if n <= 3 else 2) * line - (line - _line_pt(spec.size, 1.0))
         if isinstance(block, ListBlock) and block.items:
-            n, line, _ = self.para_height("List Paragraph", block.items[0], self.width - _pt(LIST_STEP_CM))
-            return min(n, 2) * line
+            n, line, spec = self.para_height("List Paragraph", block.items[0], self.width - _pt(LIST_STEP_CM))
+            return spec.before, (n if n <= 3 else 2) * line - (line - _line_pt(spec.size, 1.0))
         if isinstance(block, Table):
             heights, title = self.table_heights(block)
-            return title + sum(heights[: len(block.header) + 1])
+            groups = self.table_groups(block)
+            first = sum(heights[i] for i in groups[0]) if groups else 0.0
+            return 0.0, title + sum(heights[: len(block.header)]) + first
         if isinstance(block, Figure):
-            return self.figure_height(block)
-        return 0
+            return 6.0, self.figure_height(block)
+        return 0.0, 0.0
 
     def table_heights(self, block: Table) -> tuple[list[float], float]:
-        size = 9 if block.font == "small" else 10
-        line = _line_pt(size, 1.0)
-        pad = 2 * CELL_MARGIN_TW[0] / 20 + (0.5 if block.borders else 0)
-        inner = 2 * CELL_MARGIN_TW[1] / 20
-        total = sum(block.columns) or 1
-        widths = [self.width * c / total for c in block.columns]
-        rows = block.header + block.body
-        layout = layout_rows(rows, len(block.columns))
-        heights = [line + pad] * len(rows)
-        spans = []
-        for r, slots in enumerate(layout):
-            for s in slots:
-                if s.kind != "cell":
-                    continue
-                bold = s.cell.bold or r < len(block.header)
-                n = _count_lines(s.cell.content, sum(widths[s.col : s.col + s.span]) - inner, size, bold)
-                need = n * line + pad
-                if s.cell.rowspan > 1:
-                    spans.append((r, min(len(rows), r + s.cell.rowspan), need))
-                else:
-                    heights[r] = max(heights[r], need)
-        for start, end, need in spans:
-            have = sum(heights[start:end])
-            if have < need:
-                heights[end - 1] += need - have
-        title = 0.0
-        if block.title:
-            n, tline, spec = self.para_height("Caption", block.title)
-            title = spec.before + n * tline + spec.after
-        return heights, title
+        return _table_heights(block, self.width)
+
+    def table_groups(self, block: Table) -> list[range]:
+        return _table_groups(block, self.orientation)
 
     def figure_height(self, block: Figure) -> float:
+        """Picture and caption, without the 6 pt before and 12 pt after."""
         _, h = _figure_size_cm(block.png, block.width_cm, usable_width_cm(self.orientation),
                                _figure_max_height(self.orientation))  # fmt: skip
         n, line, spec = self.para_height("Caption", block.caption)
-        return 6 + _pt(h) + 2 + spec.before + n * line + 12
+        return _pt(h) + 2 + spec.before + n * line
 
     def spacer(self) -> None:
-        self.pager.y += _line_pt(6, 1.0)
+        self.pager.block(_line_pt(6, 1.0))
+
+    def para(self, n: int, line: float, spec: _StyleSpec, together: bool = False) -> None:
+        self.pager.lines(n, line, spec.before, spec.after, together, line - _line_pt(spec.size, 1.0))
 
     # placing blocks
 
-    def place(self, block, first: bool, nxt) -> None:
+    def place(self, block, first: bool, rest: list) -> None:
         p = self.pager
         if isinstance(block, Heading):
             level = _level(block)
             if level == 1 and not first and p.y > 0:
                 p.new_page()
             n, line, spec = self.para_height(f"Heading {level}", block.text)
-            need = (spec.before if p.y > 0 else 0) + n * line + spec.after + self.first_height(nxt)
-            if p.y > 0 and not p.fits(need):
-                p.new_page()
-            p.lines(n, line, spec.before, spec.after, together=True)
+            self.kept_with_next(n, line, spec, rest)
             if block.toc:
                 self.pages.append(p.page)
         elif isinstance(block, Paragraph):
             style = _PARAGRAPH_STYLES.get(block.style, "Normal")
             n, line, spec = self.para_height(style, block.content, self.width - _pt(LIST_STEP_CM * block.indent))
-            p.lines(n, line, spec.before, spec.after)
+            if spec.keep_next:  # titles stay with what follows
+                self.kept_with_next(n, line, spec, rest)
+            else:
+                self.para(n, line, spec)
         elif isinstance(block, ListBlock):
             width = self.width - _pt(LIST_STEP_CM * (block.indent + 1))
             for item in block.items:
                 n, line, spec = self.para_height("List Paragraph", item, width)
-                p.lines(n, line, spec.before, spec.after)
+                self.para(n, line, spec)
         elif isinstance(block, Table):
             self.place_table(block)
         elif isinstance(block, Figure):
-            p.block(self.figure_height(block))
+            p.block(self.figure_height(block), 6, 12)
         elif isinstance(block, TableOfContents):
             n, line, spec = self.para_height("TOC Heading", block.title)
-            p.lines(n, line, spec.before, spec.after, together=True)
+            self.para(n, line, spec, together=True)
             for level, text, _ in _toc_entries(self.dokumen) or [(1, "", "")]:
                 width = self.width - _pt(TOC_INDENT_CM[level] + 1.0)
                 n, line, spec = self.para_height(f"toc {level}", text, width)
-                p.lines(n, line, spec.before, spec.after)
+                self.para(n, line, spec)
         elif isinstance(block, Signatures):
-            left, right = block.left, block.right
-            if right is None:
-                left, right = None, left
-            if right is None:
-                return
-            line = _line_pt(11, 1.0)
-            height = 12.0
-            for attr, texts in _signature_rows(left, right):
-                if attr == "space":
-                    height += 4 * line
-                else:
-                    half = self.width / 2 - 2 * 57 / 20
-                    height += max(_count_lines(t, half, 11, attr in ("nama", "label")) for t in texts) * line
-            p.block(height)
-            self.spacer()
+            self.place_signatures(block)
         elif isinstance(block, Letterhead):
             text = sum(_line_pt(size, 1.0) * _count_lines(c, self.width - _pt(2 * _LOGO_COLUMN_CM), size, bold)
                        for c, size, bold in _letterhead_lines(block))  # fmt: skip
@@ -1245,41 +1292,71 @@ class _Estimator:
             if block.logo_png:
                 w, h = _png_size(block.logo_png)
                 logo = _pt(_LOGO_CM * h / w) + 3
-            p.block(max(text, logo) + _line_pt(4, 1.15) + 3 + 12)
+            p.rows(max(text, logo))
+            p.block(_line_pt(4, 1.0) + 3, 0, 12)  # the rule
         elif isinstance(block, Cover):
             if p.y > 0:
                 p.new_page()
             p.y = p.height
 
+    def kept_with_next(self, n: int, line: float, spec: _StyleSpec, rest: list) -> None:
+        """A heading: on the next page unless the start of what follows fits under it."""
+        p = self.pager
+        next_before, next_height = self.first_height(rest)
+        need = p.spacing(spec.before) + n * line + max(spec.after, next_before) + next_height
+        if p.y > 0 and not p.fits(need):
+            p.new_page()
+        self.para(n, line, spec, together=True)
+
+    def place_signatures(self, block: Signatures) -> None:
+        left, right = block.left, block.right
+        if right is None:
+            left, right = None, left
+        if right is None:
+            return
+        line = _line_pt(11, 1.0)
+        height = 12.0
+        half = self.width / 2 - 2 * 57 / 20
+        for attr, texts in _signature_rows(left, right):
+            if attr == "space":
+                height += 4 * line
+            else:
+                height += max(_count_lines(t, half, 11, attr in ("nama", "label")) for t in texts) * line
+        p = self.pager
+        if p.y > 0 and not p.fits(p.spacing(0) + height):
+            p.new_page()
+        p.rows(height)
+        self.spacer()
+
     def place_table(self, block: Table) -> None:
         p = self.pager
         heights, title = self.table_heights(block)
-        nheader = len(block.header)
-        header = sum(heights[:nheader])
-        layout = layout_rows(block.header + block.body, len(block.columns))
-        groups = _keep_groups(layout, nheader)
-        if len(block.body) <= KEEP_WHOLE_TABLE_ROWS:
-            groups = [range(nheader, len(heights))] if len(heights) > nheader else []
-        first = sum(heights[i] for i in groups[0]) if groups else 0
-        if p.y > 0 and not p.fits(title + header + first):
+        header = sum(heights[: len(block.header)])
+        groups = self.table_groups(block)
+        first = sum(heights[i] for i in groups[0]) if groups else 0.0
+        caption = _STYLES["Caption"]
+        before = caption.before if block.title else 0.0
+        if p.y > 0 and not p.fits(p.spacing(before) + title + header + first):
             p.new_page()
-        p.y += title + header
+        p.y += p.spacing(before)
+        p.gap = 0.0
+        p.rows(title + header)
+        top = p.y
         for group in groups:
             h = sum(heights[i] for i in group)
-            if not p.fits(h) and p.y > title + header:
+            if not p.fits(h) and p.y > top:
                 p.new_page()
-                p.y += header  # the header rows repeat
-            if not p.fits(h):  # taller than a page: row by row
-                for i in group:
-                    if not p.fits(heights[i]):
-                        p.new_page()
-                        p.y += header
-                    p.y += heights[i]
-            else:
-                p.y += h
+                p.rows(header)  # the header rows repeat
+                top = p.y
+            for i in group:
+                if not p.fits(heights[i]) and p.y > top:  # a group taller than a page: row by row
+                    p.new_page()
+                    p.rows(header)
+                    top = p.y
+                p.rows(heights[i])
         if block.source:
             n, line, spec = self.para_height("Note", block.source)
-            p.lines(n, line, spec.before, spec.after)
+            self.para(n, line, spec)
         else:
             self.spacer()
 
@@ -1302,9 +1379,7 @@ def render_docx(doc: Dokumen, *, toc_pages: Sequence[int | str] | None = None) -
     return _Renderer(doc, toc_pages).render()
 
 
-def toc_pages_from_libreoffice(
-    doc: Dokumen, soffice: str = "/usr/bin/soffice", timeout: float = 180
-) -> list[int]:
+def toc_pages_from_libreoffice(doc: Dokumen, soffice: str = "/usr/bin/soffice", timeout: float = 180) -> list[int]:
     """The exact page of every TOC heading, as LibreOffice lays the document out.
 
     Renders a variant whose TOC entries are plain paragraphs (LibreOffice computes PAGEREF

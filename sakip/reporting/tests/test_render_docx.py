@@ -77,10 +77,6 @@ def logo() -> bytes:
     return buf.getvalue()
 
 
-def h(level: int) -> Heading:
-    return next(Heading(t, level) for lv, t in HEADINGS if lv == level)
-
-
 LOREM = (
     "Laporan Kinerja Instansi Pemerintah (LKjIP) merupakan bentuk pertanggungjawaban atas pelaksanaan "
     "tugas pokok dan fungsi serta pengelolaan sumber daya dalam mencapai sasaran strategis yang telah "
@@ -238,7 +234,9 @@ def sample() -> Dokumen:
                     kop,
                     Paragraph("PERJANJIAN KINERJA TAHUN 2021", style="title"),
                     Paragraph(LOREM),
-                    Signatures(left=bupati, right=Signature("Camat Panti,", "Drs. SUGENG WIDODO, M.Si", label="Pihak Pertama")),
+                    Signatures(
+                        left=bupati, right=Signature("Camat Panti,", "Drs. SUGENG WIDODO, M.Si", label="Pihak Pertama")
+                    ),
                 ],
                 page_numbers=False,
             ),
@@ -284,7 +282,8 @@ def test_base_font_and_page_setup(word):
     assert {rfonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Arial"}
     s = word.sections[0]
     assert round(s.page_width.cm, 1) == 21.0 and round(s.page_height.cm, 1) == 29.7
-    assert [round(x.cm, 2) for x in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)] == [2.5, 2.5, 3, 2.5]
+    margins = [round(x.cm, 2) for x in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)]
+    assert margins == [2.5, 2.5, 3, 2.5]
 
 
 def test_toc_is_a_field_with_cached_entries_for_every_heading_in_order(word, rendered):
@@ -349,6 +348,14 @@ def test_table_cells_merges_and_repeating_header(word):
     assert trs[0].tc_lst[0].tcPr.find(qn("w:shd")).get(qn("w:fill")) == "D9D9D9"
     assert trs[0].tc_lst[0].findall(f".//{qn('w:b')}")
     assert trs[2].tc_lst[5].tcPr.find(qn("w:shd")).get(qn("w:fill")) == "C6EFCE"
+
+    # rows that must stay on one page: the header with the first row, a rowspan's rows, the total row
+    def keeps(tr):
+        return all(p.pPr is not None and p.pPr.keepNext is not None for p in tr.iter(qn("w:p")))
+
+    assert keeps(trs[0]) and keeps(trs[1])
+    assert keeps(trs[2]) and not keeps(trs[3])  # "Sasaran strategis nomor 1" spans rows 1 and 2
+    assert keeps(trs[-2]) and not keeps(trs[-1])
     # python-docx sees the merged grid too
     assert table.cell(0, 3).text == table.cell(0, 5).text == "Tahun 2020"
     assert table.cell(1, 0).text == "No"
@@ -378,7 +385,8 @@ def test_table_title_above_and_source_below(word):
 
 def test_sections_orientation_and_page_numbers(word):
     orient = [(s.orientation, s.page_width > s.page_height) for s in word.sections]
-    assert orient == [(WD_ORIENT.PORTRAIT, False)] * 3 + [(WD_ORIENT.LANDSCAPE, True)] + [(WD_ORIENT.PORTRAIT, False)] * 2
+    portrait, landscape = (WD_ORIENT.PORTRAIT, False), (WD_ORIENT.LANDSCAPE, True)
+    assert orient == [portrait] * 3 + [landscape] + [portrait] * 2
     landscape = word.sections[3]
     assert round(landscape.top_margin.cm, 2) == 3 and round(landscape.left_margin.cm, 2) == 2.5
 
@@ -485,6 +493,19 @@ def test_empty_document_and_headingless_toc_still_render():
     d = docx.Document(io.BytesIO(data))
     assert [p.text for p in d.paragraphs][0] == "DAFTAR ISI"
     assert render_docx(Dokumen("kosong", []))
+
+
+def test_cover_in_a_numbered_section_has_no_number_on_its_page():
+    doc = Dokumen(
+        "x", [Section([Cover(["JUDUL"], [], "2020"), Heading("BAB I", 1), Paragraph("isi")]), Section([Paragraph("b")])]
+    )
+    word = docx.Document(io.BytesIO(render_docx(doc)))
+    first, second = word.sections
+    assert first.different_first_page_header_footer and not first.first_page_footer.is_linked_to_previous
+    assert not first.first_page_footer._element.findall(f".//{qn('w:instrText')}")
+    assert any("PAGE" in i.text for i in first.footer._element.iter(qn("w:instrText")))
+    assert not second.different_first_page_header_footer
+    assert estimate_toc_pages(doc) == [2]  # the chapter starts on the page after the cover
 
 
 # --------------------------------------------------------------------------- LibreOffice round trip
