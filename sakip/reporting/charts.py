@@ -112,6 +112,22 @@ def _title(fig: Figure, title: str) -> None:
         fig.suptitle(label(title, 80, 2), fontsize=FONT_JUDUL, fontweight="bold", color=TEKS)
 
 
+def _tanpa_data(ax, x) -> None:
+    """Mark a bar position that has no value, so a gap is not read as zero."""
+    ax.text(
+        x,
+        0.02,
+        TIDAK_ADA_DATA,
+        transform=ax.get_xaxis_transform(),
+        rotation=90,
+        ha="center",
+        va="bottom",
+        fontsize=FONT_KECIL - 1,
+        color=ABU,
+        style="italic",
+    )
+
+
 def _png(fig: Figure) -> bytes:
     """Render once and encode with Pillow: an RGB PNG carrying only the pixels and the dpi
     (no software name or date), about twice as fast as `savefig`, which draws the figure twice
@@ -318,18 +334,7 @@ def trend_chart(
     width = min(0.6, 0.6 * 8 / max(len(years), 8) + 0.1)
     for xi, value, raw in zip(x, real, realisasi, strict=True):
         if math.isnan(value):
-            ax.text(
-                xi,
-                0.02,
-                TIDAK_ADA_DATA,
-                transform=ax.get_xaxis_transform(),
-                rotation=90,
-                ha="center",
-                va="bottom",
-                fontsize=FONT_KECIL - 1,
-                color=ABU,
-                style="italic",
-            )
+            _tanpa_data(ax, xi)
             continue
         (bar,) = ax.bar(xi, value, width=width, color=BIRU, zorder=2)
         _bar_style(bar)
@@ -543,18 +548,7 @@ def skm_chart(items: Sequence[tuple[str, Decimal | None]], average: Decimal | No
     below_any = False
     for i, v in enumerate(scores):
         if v is None:
-            ax.text(
-                i,
-                0.02,
-                TIDAK_ADA_DATA,
-                transform=ax.get_xaxis_transform(),
-                rotation=90,
-                ha="center",
-                va="bottom",
-                fontsize=FONT_KECIL - 1,
-                color=ABU,
-                style="italic",
-            )
+            _tanpa_data(ax, i)
             continue
         below = avg is not None and v < avg
         below_any |= below
