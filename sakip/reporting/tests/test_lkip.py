@@ -11,7 +11,6 @@ from sakip.interchange.importer import EXAMPLES, example_path, import_file
 from sakip.organisation.models import Instansi
 from sakip.reporting.generate import dokumen, render
 
-
 _rendered: dict = {}
 
 
