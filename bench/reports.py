@@ -50,8 +50,10 @@ def main():
     agencies = list(Instansi.objects.filter(pemda__slug="kabupaten-bench"))
     for fmt in ("docx", "pdf"):
         total = timed(lambda f=fmt: [render(dokumen(a, 2023, "lkip"), f) for a in agencies])
-        print(f"batch of {len(agencies)} generated LKIPs as {fmt.upper()}: {total:.1f} s, "
-              f"{total / len(agencies):.2f} s per report")
+        print(
+            f"batch of {len(agencies)} generated LKIPs as {fmt.upper()}: {total:.1f} s, "
+            f"{total / len(agencies):.2f} s per report"
+        )
 
 
 if __name__ == "__main__":

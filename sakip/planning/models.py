@@ -503,3 +503,13 @@ class KeputusanIKU(Ditandatangani):
 
     def __str__(self):
         return f"Keputusan {self.nomor}"
+
+    @classmethod
+    def berlaku(cls, instansi, tahun: int) -> "KeputusanIKU | None":
+        """The decree in force for the year: the latest one, an undated decree counting as older."""
+        return (
+            cls.objects.filter(instansi=instansi, tahun__lte=tahun)
+            .order_by("-tahun", models.F("tanggal").desc(nulls_last=True), "-id")
+            .select_related("penandatangan")
+            .first()
+        )

@@ -175,12 +175,7 @@ def build_pk(instansi, tahun: int, versi: int | None = None) -> Dokumen:
 
 
 def build_iku(instansi, tahun: int) -> Dokumen:
-    decree = (
-        KeputusanIKU.objects.filter(instansi=instansi, tahun__lte=tahun)
-        .order_by("-tahun", "-tanggal")
-        .select_related("penandatangan")
-        .first()
-    )
+    decree = KeputusanIKU.berlaku(instansi, tahun)
     if decree is None:
         return _missing(f"Keputusan IKU {instansi.nama}", f"Keputusan IKU yang berlaku tahun {tahun}")
     renstra = Renstra.aktif(instansi, tahun)

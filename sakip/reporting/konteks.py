@@ -196,12 +196,7 @@ def build(instansi: Instansi, tahun: int) -> Konteks:
     if not tabel_anggaran.baris and not tabel_anggaran.belanja:
         kosong.append(f"anggaran tahun {tahun}")
     program = list(renstra.program.select_related("sasaran").order_by("urutan")) if renstra else []
-    iku_decree = (
-        KeputusanIKU.objects.filter(instansi=instansi, tahun__lte=tahun)
-        .order_by("-tahun", "-tanggal")
-        .select_related("penandatangan")
-        .first()
-    )
+    iku_decree = KeputusanIKU.berlaku(instansi, tahun)
     iku = (
         list(
             renstra.indikator.filter(iku=True).select_related("sasaran", "tujuan").prefetch_related("penanggung_jawab")
