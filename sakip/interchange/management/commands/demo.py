@@ -42,7 +42,9 @@ class Command(BaseCommand):
         self.stdout.write(f"\nAkun demo (kata sandi untuk semua: {PASSWORD}):")
         for username, (label, _) in ROLES.items():
             self.stdout.write(f"  {username:<10} {label}")
-        self.stdout.write("\nCoba juga: sakip capaian --agency kecamatan-panti --year 2020")
+        self.stdout.write("\nCoba juga (perintah sakip ada di .venv/bin/):")
+        self.stdout.write("  sakip capaian --agency kecamatan-panti --year 2020")
+        self.stdout.write("  sakip report --agency kecamatan-panti --year 2020 --doc lkip -o lkip-panti-2020.docx")
         if not no_serve:
             self.stdout.write(f"\nBack office: http://127.0.0.1:{port}/admin/  (Ctrl+C untuk berhenti)\n")
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True)
