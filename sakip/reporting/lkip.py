@@ -600,7 +600,10 @@ def analisis_sasaran(k: Konteks, a: AnalisisSasaran) -> list:
         )
     )
     out += [_kalimat_tren(p) for p in a.perbandingan]
-    for p in a.perbandingan:
+    # A trend chart for the key indicators only (IKU, else the sasaran's first indicator): a
+    # chart per indicator would bury the reader and dominate the generation time.
+    key = [p for p in a.perbandingan if p.baris.indikator.iku] or a.perbandingan[:1]
+    for p in key:
         if sum(v is not None for v in p.realisasi_tahun) >= 2 or any(p.target_renstra_tahun):
             out.append(
                 Figure(
