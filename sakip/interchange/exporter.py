@@ -194,7 +194,7 @@ def _instansi(ins: om.Instansi) -> dict:
             realisasi=a.realisasi,
             catatan=a.catatan,
         )
-        for a in sorted(_anggaran(ins), key=_anggaran_key)
+        for a in sorted(mm.Anggaran.milik(ins), key=lambda a: (a.tahun, a.urutan_pohon))
     ]
     out["belanja"] = [
         dict(tahun=b.tahun, jenis=b.jenis, pagu=b.pagu, realisasi=b.realisasi, catatan=b.catatan)
@@ -251,28 +251,6 @@ def _periode_key(r):
         r.indikator.urutan,
         r.tahun,
         mm.Realisasi.Periode.values.index(r.periode),
-    )
-
-
-def _anggaran(ins):
-    from django.db.models import Q
-
-    return mm.Anggaran.objects.filter(
-        Q(program__renstra__instansi=ins)
-        | Q(kegiatan__program__renstra__instansi=ins)
-        | Q(sub_kegiatan__kegiatan__program__renstra__instansi=ins)
-    ).select_related("program", "kegiatan__program", "sub_kegiatan__kegiatan__program")
-
-
-def _anggaran_key(a):
-    keg = a.kegiatan or (a.sub_kegiatan.kegiatan if a.sub_kegiatan else None)
-    prog = a.program or keg.program
-    return (
-        a.tahun,
-        prog.renstra_id,
-        prog.urutan,
-        keg.urutan if keg else -1,
-        a.sub_kegiatan.urutan if a.sub_kegiatan else -1,
     )
 
 

@@ -516,11 +516,7 @@ class Writer:
             {},
             rows,
             ("tahun", "program", "kegiatan", "sub_kegiatan"),
-            within=mm.Anggaran.objects.filter(
-                models.Q(program__renstra__instansi=ins)
-                | models.Q(kegiatan__program__renstra__instansi=ins)
-                | models.Q(sub_kegiatan__kegiatan__program__renstra__instansi=ins)
-            ),
+            within=mm.Anggaran.milik(ins),
         )
         sync(
             mm.Belanja,

@@ -180,6 +180,27 @@ class Anggaran(models.Model):
             return "sub_kegiatan"
         return "kegiatan" if self.kegiatan_id else "program"
 
+    @property
+    def urutan_pohon(self) -> tuple:
+        """Sort key that lists a program, then its kegiatan, then their sub kegiatan."""
+        keg = self.kegiatan or (self.sub_kegiatan.kegiatan if self.sub_kegiatan else None)
+        prog = self.program or keg.program
+        return (
+            prog.renstra_id,
+            prog.urutan,
+            keg.urutan if keg else -1,
+            self.sub_kegiatan.urutan if self.sub_kegiatan else -1,
+        )
+
+    @classmethod
+    def milik(cls, instansi):
+        """Every budget line of an agency, whatever level it sits at, with its tree loaded."""
+        return cls.objects.filter(
+            Q(program__renstra__instansi=instansi)
+            | Q(kegiatan__program__renstra__instansi=instansi)
+            | Q(sub_kegiatan__kegiatan__program__renstra__instansi=instansi)
+        ).select_related("program", "kegiatan__program", "sub_kegiatan__kegiatan__program")
+
 
 class Belanja(models.Model):
     """Pagu and realisasi per belanja type of an agency-year (BTL/BL or the 90/2019 structure)."""

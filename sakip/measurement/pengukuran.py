@@ -4,8 +4,6 @@ the database and computed by `sakip.calc`. Documents, the CLI and the web all re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
-
 from sakip import formatting as fmt
 from sakip.calc import Hasil, capaian, proporsi, selisih_jumlah, serapan
 from sakip.calc.predikat import Skala
@@ -118,16 +116,8 @@ class TabelAnggaran:
 def anggaran(instansi, tahun: int) -> TabelAnggaran:
     """Program/kegiatan/sub kegiatan pagu–realisasi with totals computed from the program rows,
     and the belanja-type table; where stated figures disagree, `catatan` says so."""
-    rows = list(
-        Anggaran.objects.filter(tahun=tahun)
-        .filter(
-            Q(program__renstra__instansi=instansi)
-            | Q(kegiatan__program__renstra__instansi=instansi)
-            | Q(sub_kegiatan__kegiatan__program__renstra__instansi=instansi)
-        )
-        .select_related("program", "kegiatan__program", "sub_kegiatan__kegiatan__program")
-    )
-    rows.sort(key=_tree_key)
+    rows = list(Anggaran.milik(instansi).filter(tahun=tahun))
+    rows.sort(key=lambda a: a.urutan_pohon)
     baris = [
         BarisAnggaran(a.tingkat, a.pemilik.kode, a.pemilik.nama, a.pagu, a.realisasi, serapan(a.pagu, a.realisasi))
         for a in rows
@@ -173,12 +163,6 @@ def anggaran(instansi, tahun: int) -> TabelAnggaran:
             f"program {fmt.rupiah(total_real)} (selisih {fmt.rupiah(bl.realisasi - total_real)})."
         )
     return tabel
-
-
-def _tree_key(a: Anggaran):
-    keg = a.kegiatan or (a.sub_kegiatan.kegiatan if a.sub_kegiatan else None)
-    prog = a.program or keg.program
-    return (prog.urutan, keg.urutan if keg else -1, a.sub_kegiatan.urutan if a.sub_kegiatan else -1)
 
 
 def _check_children(rows: list[Anggaran], tabel: TabelAnggaran):

@@ -245,11 +245,10 @@ def _per_sasaran(k: Konteks, per_sasaran: dict, per_kegiatan: dict) -> list[Anal
     nasional = {
         n.indikator_id: n for n in RealisasiNasional.objects.filter(indikator_id__in=indikator_ids, tahun=tahun)
     }
-    budget = {}
-    for a in Anggaran.objects.filter(tahun=tahun).filter(program__renstra=k.renstra) | Anggaran.objects.filter(
-        tahun=tahun, kegiatan__program__renstra=k.renstra
-    ):
-        budget[("program", a.program_id) if a.program_id else ("kegiatan", a.kegiatan_id)] = a
+    budget = {
+        (a.tingkat, a.program_id or a.kegiatan_id): a
+        for a in Anggaran.milik(k.instansi).filter(tahun=tahun, sub_kegiatan=None)
+    }
     rkt_targets = {t.indikator_id: t for t in k.rkt.target.all()} if k.rkt else {}
     kegiatan_realisasi = {
         r.indikator_id: r
