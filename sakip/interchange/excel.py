@@ -68,6 +68,7 @@ _NAMA_SHEET = {
     ("PerjanjianKinerja", "target"): "TargetPK",
     ("PerjanjianKinerja", "program"): "ProgramPK",
     ("SurveiSKM", "distribusi"): "DistribusiSKM",
+    ("SurveiSKM", "responden"): "RespondenSKM",
 }
 _AKRONIM = {"rpjmd", "rkt", "skm", "iku", "pk", "opd"}
 
@@ -132,6 +133,7 @@ _ISI = {
     "Belanja": "Pagu dan realisasi per jenis belanja",
     "SurveiSKM": "Survei kepuasan masyarakat",
     "DistribusiSKM": "Sebaran jawaban per unsur dalam survei SKM",
+    "RespondenSKM": "Profil dan jawaban (1–4, urut nomor unsur) tiap responden survei SKM",
     "Laporan": "Laporan Kinerja per tahun",
     "Narasi": "Bagian-bagian narasi Laporan Kinerja",
 }

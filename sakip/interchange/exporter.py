@@ -12,6 +12,7 @@ from sakip.measurement import models as mm
 from sakip.organisation import models as om
 from sakip.planning import models as pm
 from sakip.reporting import models as rm
+from sakip.skm import models as sm
 
 from . import schema as s
 
@@ -33,6 +34,30 @@ def _ttd(d) -> dict:
 
 def _kode(obj):
     return obj.kode if obj is not None else None
+
+
+def _responden(survei) -> list[dict]:
+    """Respondents in number order, each with the answers in unsur order (one query each)."""
+    jawaban: dict[int, list[int]] = {}
+    for rid, nilai in (
+        sm.Jawaban.objects.filter(responden__survei=survei)
+        .order_by("responden_id", "unsur__nomor")
+        .values_list("responden_id", "nilai")
+    ):
+        jawaban.setdefault(rid, []).append(nilai)
+    return [
+        dict(
+            nomor=r.nomor,
+            tanggal=r.tanggal,
+            jenis_kelamin=r.jenis_kelamin,
+            usia=r.usia,
+            pendidikan=r.pendidikan,
+            pekerjaan=r.pekerjaan,
+            layanan=r.layanan,
+            jawaban=jawaban.get(r.id, []),
+        )
+        for r in survei.responden.order_by("nomor")
+    ]
 
 
 def export_dokumen(pemda: om.Pemda, instansi: list[om.Instansi]) -> dict:
@@ -96,7 +121,19 @@ def export_dokumen(pemda: om.Pemda, instansi: list[om.Instansi]) -> dict:
                     kode=m.kode,
                     nama=m.nama,
                     dasar_hukum=m.dasar_hukum,
-                    unsur=[dict(nomor=u.nomor, nama=u.nama) for u in m.unsur.order_by("nomor")],
+                    acuan=m.acuan,
+                    unsur=[
+                        dict(
+                            nomor=u.nomor,
+                            nama=u.nama,
+                            pertanyaan=u.pertanyaan,
+                            jawaban_1=u.jawaban_1,
+                            jawaban_2=u.jawaban_2,
+                            jawaban_3=u.jawaban_3,
+                            jawaban_4=u.jawaban_4,
+                        )
+                        for u in m.unsur.order_by("nomor")
+                    ],
                 )
                 for m in pemda.metode_skm.all()
             ),
@@ -207,9 +244,19 @@ def _instansi(ins: om.Instansi) -> dict:
             judul=v.judul,
             metode=v.metode.kode,
             indikator=_kode(v.indikator),
+            unit=_kode(v.unit),
+            mulai=v.mulai,
+            selesai=v.selesai,
             populasi=v.populasi,
             jumlah_responden=v.jumlah_responden,
+            bobot_dibulatkan=v.bobot_dibulatkan,
+            terbuka=v.terbuka,
+            diterbitkan=v.diterbitkan,
+            jenis_layanan=v.jenis_layanan,
+            analisis=v.analisis,
+            tindak_lanjut=v.tindak_lanjut,
             catatan=v.catatan,
+            responden=_responden(v),
             distribusi=[
                 dict(
                     unsur=d.unsur.nomor,
@@ -217,6 +264,10 @@ def _instansi(ins: om.Instansi) -> dict:
                     persen_2=d.persen_2,
                     persen_3=d.persen_3,
                     persen_4=d.persen_4,
+                    jumlah_1=d.jumlah_1,
+                    jumlah_2=d.jumlah_2,
+                    jumlah_3=d.jumlah_3,
+                    jumlah_4=d.jumlah_4,
                     catatan=d.catatan,
                 )
                 for d in v.distribusi.select_related("unsur").order_by("unsur__nomor")

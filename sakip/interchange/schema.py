@@ -15,7 +15,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from sakip.calc.capaian import JenisNilai, Rumus
 from sakip.calc.pangkat import GOLONGAN
+from sakip.calc.skm import ACUAN, PERMENPAN_14_2017
 from sakip.measurement.belanja import JENIS_BELANJA
+from sakip.skm.profil import JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, USIA
 
 from .numbers import parse_angka
 
@@ -90,12 +92,20 @@ class SkalaPredikat(Model):
 class Unsur(Model):
     nomor: int = Field(ge=1)
     nama: str = Field(min_length=1, max_length=300)
+    pertanyaan: Teks = Field("", description="kosong = kalimat peraturan atau pertanyaan umum")
+    jawaban_1: str = Field("", max_length=100, description="jawaban a (nilai 1); isi keempatnya atau kosongkan")
+    jawaban_2: str = Field("", max_length=100, description="jawaban b (nilai 2)")
+    jawaban_3: str = Field("", max_length=100, description="jawaban c (nilai 3)")
+    jawaban_4: str = Field("", max_length=100, description="jawaban d (nilai 4)")
 
 
 class MetodeSKM(Model):
     kode: Kode
     nama: str = Field(min_length=1, max_length=200)
     dasar_hukum: str = ""
+    acuan: Literal[tuple(ACUAN)] = Field(  # type: ignore[valid-type]
+        PERMENPAN_14_2017.kode, description="peraturan yang interval mutu dan pembulatan bobotnya dipakai"
+    )
     unsur: list[Unsur] = Field(min_length=1)
 
 
@@ -296,7 +306,28 @@ class Distribusi(Model):
     persen_2: Angka | None = Field(None, ge=0, le=100, description="Kurang Baik")
     persen_3: Angka | None = Field(None, ge=0, le=100, description="Baik")
     persen_4: Angka | None = Field(None, ge=0, le=100, description="Sangat Baik")
+    jumlah_1: int | None = Field(None, ge=0, description="jumlah jawaban Tidak Baik (bila diketahui, ganti persen)")
+    jumlah_2: int | None = Field(None, ge=0, description="jumlah jawaban Kurang Baik")
+    jumlah_3: int | None = Field(None, ge=0, description="jumlah jawaban Baik")
+    jumlah_4: int | None = Field(None, ge=0, description="jumlah jawaban Sangat Baik")
     catatan: Teks = ""
+
+
+def _profil(pilihan: dict):
+    return Literal[(*pilihan, "")]  # type: ignore[valid-type]
+
+
+class Responden(Model):
+    nomor: int = Field(ge=1)
+    tanggal: date | None = None
+    jenis_kelamin: _profil(JENIS_KELAMIN) = ""  # type: ignore[valid-type]
+    usia: _profil(USIA) = ""  # type: ignore[valid-type]
+    pendidikan: _profil(PENDIDIKAN) = ""  # type: ignore[valid-type]
+    pekerjaan: _profil(PEKERJAAN) = ""  # type: ignore[valid-type]
+    layanan: str = Field("", max_length=200, description="jenis layanan yang diterima")
+    jawaban: list[Annotated[int, Field(ge=1, le=4)]] = Field(
+        min_length=1, description="nilai 1–4 tiap unsur, urut nomor unsur"
+    )
 
 
 class SurveiSKM(Model):
@@ -305,10 +336,20 @@ class SurveiSKM(Model):
     judul: str = Field(min_length=1, max_length=300)
     metode: Kode
     indikator: Kode | None = Field(None, description="indikator SKM yang diberi hasil survei ini")
+    unit: Kode | None = Field(None, description="unit layanan yang disurvei; kosong = seluruh instansi")
+    mulai: date | None = None
+    selesai: date | None = None
     populasi: int | None = Field(None, ge=1)
     jumlah_responden: int | None = Field(None, ge=1)
+    bobot_dibulatkan: bool = False
+    terbuka: bool = Field(False, description="kuesioner daring menerima jawaban")
+    diterbitkan: bool = Field(False, description="hasil boleh ditampilkan kepada publik")
+    jenis_layanan: Teks = ""
+    analisis: Teks = ""
+    tindak_lanjut: Teks = ""
     catatan: Teks = ""
     distribusi: list[Distribusi] = []
+    responden: list[Responden] = []
 
 
 class Narasi(Model):

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from sakip.calc import nip as nip_rules
 from sakip.calc.predikat import Rentang as RentangCalc
 from sakip.calc.predikat import Skala
+from sakip.calc.skm import ACUAN
 
 from . import schema as s
 from .errors import Path
@@ -138,6 +139,10 @@ class _Checker:
         _dupes(self.doc.metode_skm, lambda x: x.kode, ("metode_skm",), "metode", "kode", self.p)
         for i, m in enumerate(self.doc.metode_skm):
             _dupes(m.unsur, lambda x: x.nomor, ("metode_skm", i, "unsur"), "unsur nomor", "nomor", self.p)
+            for j, u in enumerate(m.unsur):
+                jawaban = [u.jawaban_1, u.jawaban_2, u.jawaban_3, u.jawaban_4]
+                if any(jawaban) and not all(jawaban):
+                    self.add(("metode_skm", i, "unsur", j), "isi keempat jawaban (a–d), atau kosongkan semuanya")
 
     def check_skala(self, slugs):
         _dupes(self.doc.skala_predikat, lambda x: x.kode, ("skala_predikat",), "skala", "kode", self.p)
@@ -392,6 +397,19 @@ class _InstansiChecker:
             ins.belanja, lambda x: (x.tahun, x.jenis), (*path, "belanja"), "belanja tahun/jenis", "jenis", self.top.p
         )
 
+    def check_responden(self, sv, p, metode):
+        """Answers per respondent: one per unsur of the method, never beside a distribution."""
+        if sv.responden and sv.distribusi:
+            self.add((*p, "responden"), "isi jawaban per responden atau distribusi jawaban, tidak keduanya")
+        _dupes(sv.responden, lambda x: x.nomor, (*p, "responden"), "responden nomor", "nomor", self.top.p)
+        n = len(metode.unsur) if metode else len(ACUAN[sv.metode].unsur) if sv.metode in ACUAN else None
+        for k, r in enumerate(sv.responden):
+            if n is not None and len(r.jawaban) != n:
+                self.add(
+                    (*p, "responden", k, "jawaban"),
+                    f"{len(r.jawaban)} jawaban, seharusnya {n} (satu per unsur metode {sv.metode})",
+                )
+
     def check_reporting(self):
         ins, path = self.ins, self.path
         _dupes(ins.survei_skm, lambda x: x.kode, (*path, "survei_skm"), "survei", "kode", self.top.p)
@@ -401,6 +419,11 @@ class _InstansiChecker:
             if metode is None and sv.metode not in self.top.known_metode:
                 self.add((*p, "metode"), f"metode SKM {sv.metode!r} tidak dikenal")
             self.ref_year((*p, "indikator"), sv.tahun, "indikator", sv.indikator, (*p, "tahun"))
+            if sv.unit is not None and sv.unit not in self.units:
+                self.add((*p, "unit"), f"unit {sv.unit!r} tidak ada di susunan organisasi")
+            if sv.mulai and sv.selesai and sv.mulai > sv.selesai:
+                self.add((*p, "selesai"), "akhir periode survei sebelum awalnya")
+            self.check_responden(sv, p, metode)
             unsur = {u.nomor for u in metode.unsur} if metode else None
             _dupes(sv.distribusi, lambda x: x.unsur, (*p, "distribusi"), "unsur", "unsur", self.top.p)
             for k, dj in enumerate(sv.distribusi):
@@ -409,10 +432,13 @@ class _InstansiChecker:
                     self.add((*q, "unsur"), f"unsur nomor {dj.unsur} tidak ada di metode {sv.metode}")
                 values = [dj.persen_1, dj.persen_2, dj.persen_3, dj.persen_4]
                 filled = [v for v in values if v is not None]
+                counts = [v for v in (dj.jumlah_1, dj.jumlah_2, dj.jumlah_3, dj.jumlah_4) if v is not None]
                 if filled and len(filled) < 4:
                     self.add(q, "isi keempat persentase jawaban, atau kosongkan semuanya")
                 elif filled and abs(sum(filled) - 100) > 1:
                     self.add(q, f"jumlah persentase jawaban {sum(filled)} %, seharusnya 100 %")
+                if counts and (len(counts) < 4 or filled):
+                    self.add(q, "isi keempat jumlah jawaban tanpa persentase, atau kosongkan semuanya")
         _dupes(ins.laporan, lambda x: x.tahun, (*path, "laporan"), "laporan tahun", "tahun", self.top.p)
         for j, lp in enumerate(ins.laporan):
             p = (*path, "laporan", j)

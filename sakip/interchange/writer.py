@@ -140,17 +140,20 @@ class Writer:
             )
         self.metode = {
             m.kode: m
-            for m in sm.MetodeSKM.objects.filter(models.Q(pemda=pemda) | models.Q(pemda=None)).order_by("-pemda")
+            # national first, so the pemda's own method of the same kode wins (NULL order differs per database)
+            for m in sm.MetodeSKM.objects.filter(models.Q(pemda=pemda) | models.Q(pemda=None)).order_by(
+                models.F("pemda").asc(nulls_first=True)
+            )
         }
         for m in d.metode_skm:
             obj = sync(
                 sm.MetodeSKM,
                 {"pemda": pemda},
-                [dict(kode=m.kode, nama=m.nama, dasar_hukum=m.dasar_hukum)],
+                [dict(kode=m.kode, nama=m.nama, dasar_hukum=m.dasar_hukum, acuan=m.acuan)],
                 ("kode",),
                 delete=False,
             )[m.kode]
-            sync(sm.UnsurSKM, {"metode": obj}, [dict(nomor=u.nomor, nama=u.nama) for u in m.unsur], ("nomor",))
+            sync(sm.UnsurSKM, {"metode": obj}, [u.model_dump() for u in m.unsur], ("nomor",))
             self.metode[m.kode] = obj
         instansi = {x.slug: self.write_instansi(x) for x in d.instansi}
         for sk in d.skala_predikat:
@@ -528,6 +531,22 @@ class Writer:
             ("tahun", "jenis"),
         )
 
+    def write_responden(self, survei, rows: list[s.Responden], unsur: list):
+        responden = sync(
+            sm.Responden, {"survei": survei}, [r.model_dump(exclude={"jawaban"}) for r in rows], ("nomor",)
+        )
+        sync(
+            sm.Jawaban,
+            {},
+            [
+                dict(responden=responden[r.nomor], unsur=u, nilai=nilai)
+                for r in rows
+                for u, nilai in zip(unsur, r.jawaban, strict=True)
+            ],
+            ("responden", "unsur"),
+            within=sm.Jawaban.objects.filter(responden__survei=survei),
+        )
+
     def write_reporting(self, ins, x: s.Instansi):
         survei = sync(
             sm.SurveiSKM,
@@ -539,9 +558,10 @@ class Writer:
                     judul=v.judul,
                     metode=self.metode[v.metode],
                     indikator=self.codes(v.tahun)["indikator"].get(v.indikator),
-                    populasi=v.populasi,
-                    jumlah_responden=v.jumlah_responden,
-                    catatan=v.catatan,
+                    **v.model_dump(
+                        exclude={"kode", "tahun", "judul", "metode", "indikator", "unit", "distribusi", "responden"}
+                    ),
+                    unit=self.units.get(v.unit),
                 )
                 for v in x.survei_skm
             ],
@@ -550,20 +570,11 @@ class Writer:
         for v in x.survei_skm:
             obj = survei[v.kode]
             unsur = {u.nomor: u for u in obj.metode.unsur.all()}
+            self.write_responden(obj, v.responden, [unsur[n] for n in sorted(unsur)])
             sync(
                 sm.DistribusiJawaban,
                 {"survei": obj},
-                [
-                    dict(
-                        unsur=unsur[dj.unsur],
-                        persen_1=dj.persen_1,
-                        persen_2=dj.persen_2,
-                        persen_3=dj.persen_3,
-                        persen_4=dj.persen_4,
-                        catatan=dj.catatan,
-                    )
-                    for dj in v.distribusi
-                ],
+                [dict(dj.model_dump(exclude={"unsur"}), unsur=unsur[dj.unsur]) for dj in v.distribusi],
                 ("unsur",),
             )
         laporan = sync(

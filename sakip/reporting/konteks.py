@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from sakip.calc import Hasil, efisiensi, serapan, tingkat_kemajuan
-from sakip.calc.skm import nrr_distribusi, skala_100
+from sakip.calc.skm import HasilSurvei
 from sakip.measurement.models import Anggaran, Realisasi, RealisasiNasional
 from sakip.measurement.pengukuran import BarisCapaian, Pengukuran, TabelAnggaran, anggaran, pengukuran
 from sakip.organisation.models import Instansi
@@ -24,6 +24,7 @@ from sakip.planning.models import (
     Tujuan,
 )
 from sakip.reporting.models import LaporanKinerja, Narasi
+from sakip.skm.models import SurveiSKM
 
 TAHUN_BANDING = 3  # how many years the comparison tables show, the report year included
 
@@ -68,20 +69,12 @@ class Perbandingan:
 
 
 @dataclass
-class UnsurSKM:
-    nomor: int
-    nama: str
-    persen: tuple
-    nrr: Hasil
-    skor: Hasil  # 25–100
-    di_bawah_rerata: bool = False
-
-
-@dataclass
 class HasilSKM:
-    survei: object
-    unsur: list[UnsurSKM]
-    rerata: Hasil
+    """The survey behind an SKM indicator, its computed result and the realisasi recorded."""
+
+    survei: SurveiSKM
+    hasil: HasilSurvei
+    realisasi: Realisasi | None
 
 
 @dataclass
@@ -125,22 +118,6 @@ class Konteks:
     @property
     def pemda(self):
         return self.instansi.pemda
-
-
-def _skm(survei) -> HasilSKM | None:
-    if survei is None:
-        return None
-    unsur = []
-    for d in survei.distribusi.select_related("unsur").order_by("unsur__nomor"):
-        nrr = nrr_distribusi(d.persen)
-        unsur.append(UnsurSKM(d.unsur.nomor, d.unsur.nama, d.persen, nrr, skala_100(nrr)))
-    scores = [u.skor.nilai for u in unsur if u.skor.dapat_dihitung]
-    if not scores:
-        return HasilSKM(survei, unsur, Hasil(None, "belum ada skor unsur"))
-    rerata = Hasil(sum(scores, Decimal(0)) / len(scores))
-    for u in unsur:
-        u.di_bawah_rerata = u.skor.dapat_dihitung and u.skor.dibulatkan < rerata.dibulatkan
-    return HasilSKM(survei, unsur, rerata)
 
 
 def _rerata(values: list[Hasil]) -> Hasil:
@@ -310,7 +287,14 @@ def _per_sasaran(k: Konteks, per_sasaran: dict, per_kegiatan: dict) -> list[Anal
             rerata = _rerata([b.capaian for b in baris])
             skala = k.pengukuran.skala
             serap = serapan(pagu, real) if pagu else Hasil(None, "tidak ada anggaran program pendukung")
-            skm = next((_skm(survei[b.indikator.id]) for b in baris if b.indikator.id in survei), None)
+            skm = next(
+                (
+                    HasilSKM(survei[b.indikator.id], survei[b.indikator.id].hasil(), b.realisasi)
+                    for b in baris
+                    if b.indikator.id in survei
+                ),
+                None,
+            )
             if not per_sasaran.get(sasaran.id):
                 k.kosong.append(f"narasi: analisis sasaran {nomor}")
             out.append(

@@ -8,6 +8,7 @@ from sakip import formatting as fmt
 from sakip.calc import Hasil, proporsi
 from sakip.measurement.models import Anggaran
 from sakip.planning.models import Renstra
+from sakip.skm.kalimat import kalimat_skm
 
 from . import charts
 from .bagian import (
@@ -761,13 +762,19 @@ def _tabel_kegiatan(kp, title) -> Table:
 
 
 def skm_section(a: AnalisisSasaran, title) -> list:
-    s = a.skm
+    """The survey behind the SKM indicator: answers, NRR and score per unsur with their mutu,
+    the chart against the average, the index with its grade, priorities and comparisons."""
+    s, h = a.skm, a.skm.hasil
     out = [Paragraph(Run(f"Hasil {s.survei.judul}", bold=True))]
     header = [head("No", "Unsur", "Tidak Baik", "Kurang Baik", "Baik", "Sangat Baik")[0]]
     rows = [
         [Cell(str(u.nomor), align="center"), Cell(u.nama)]
-        + [Cell(fmt.persen(p, 0) if p is not None else "-", align="center") for p in u.persen]
-        for u in s.unsur
+        + (
+            [Cell(fmt.persen(p, 0), align="center") for p in u.sebaran.persen]
+            if u.sebaran
+            else [Cell("-", align="center")] * 4
+        )
+        for u in h.unsur
     ]
     out.append(
         Table(
@@ -782,44 +789,35 @@ def skm_section(a: AnalisisSasaran, title) -> list:
         [
             Cell(str(u.nomor), align="center"),
             Cell(u.nama),
-            Cell(fmt.angka(u.nrr.dibulatkan), align="center"),
-            Cell(fmt.angka(u.skor.dibulatkan), align="center"),
+            Cell(fmt.angka(u.nrr), align="center"),
+            Cell(fmt.angka(u.nik), align="center"),
             Cell("di bawah rata-rata" if u.di_bawah_rerata else "-", align="center"),
+            Cell(u.mutu.huruf if u.mutu else "-", align="center"),
         ]
-        for u in s.unsur
+        for u in h.unsur
     ]
     rows.append(
         [
             Cell("Rata-rata", colspan=3, bold=True, align="center"),
-            Cell(fmt.angka(s.rerata.dibulatkan), bold=True, align="center"),
+            Cell(fmt.angka(h.rerata), bold=True, align="center"),
             Cell(""),
+            Cell(h.mutu.huruf if h.mutu else "-", bold=True, align="center"),
         ]
     )
     out.append(
         Table(
-            [0.8, 6, 1.6, 1.6, 2.4],
-            head("No", "Unsur", "Nilai (1–4)", "Skor (25–100)", "Keterangan"),
+            [0.8, 5.4, 1.5, 1.6, 2.2, 1.1],
+            head("No", "Unsur", "Nilai (1–4)", "Skor (25–100)", "Keterangan", "Mutu"),
             rows,
             title=title("Nilai per Unsur Pelayanan"),
             font="small",
         )
     )
-    scored = [(f"U{u.nomor}", u.skor.dibulatkan) for u in s.unsur if u.skor.dapat_dihitung]
-    if scored:
+    if h.nik.dapat_dihitung:
         out.append(
-            Figure(charts.skm_chart(scored, s.rerata.dibulatkan), "Skor per unsur dan rata-ratanya", width_cm=14)
+            Figure(charts.skm_chart(h.skor_unsur, h.rerata.dibulatkan), "Skor per unsur dan rata-ratanya", width_cm=14)
         )
-    below = [u.nama for u in s.unsur if u.di_bawah_rerata]
-    missing = [u.nama for u in s.unsur if not u.skor.dapat_dihitung]
-    text = (
-        f"Rata-rata skor unsur {fmt.angka(s.rerata.dibulatkan)}. Unsur dengan skor di bawah rata-rata, yang menjadi "
-        f"prioritas perbaikan: {', '.join(below)}."
-        if below
-        else f"Rata-rata skor unsur {fmt.angka(s.rerata.dibulatkan)}; tidak ada unsur di bawah rata-rata."
-    )
-    if missing:
-        text += f" Distribusi jawaban unsur {', '.join(missing)} tidak tersedia."
-    out.append(Paragraph(text))
+    out += [Paragraph(t) for t in kalimat_skm(h, s.realisasi)]
     return out
 
 

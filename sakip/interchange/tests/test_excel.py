@@ -279,7 +279,23 @@ def dokumen_lengkap() -> dict:
                             },
                             {"unsur": 2, "persen_4": D("100")},
                         ],
-                    }
+                    },
+                    {
+                        "kode": "skm-loket-2024",
+                        "tahun": 2024,
+                        "judul": "SKM Loket 2024",
+                        "metode": "permenpan-14-2017",
+                        "responden": [
+                            {
+                                "nomor": 1,
+                                "tanggal": date(2024, 8, 1),
+                                "jenis_kelamin": "P",
+                                "usia": "30-39",
+                                "layanan": "Poli umum",
+                                "jawaban": [3, 4],
+                            }
+                        ],
+                    },
                 ],
                 "laporan": [
                     {
