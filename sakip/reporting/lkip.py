@@ -9,7 +9,7 @@ from sakip.calc import Hasil, proporsi
 from sakip.measurement.models import Anggaran
 from sakip.planning.models import Renstra
 
-from . import charts
+from . import charts, workers
 from .bagian import (
     head,
     kop,
@@ -39,7 +39,7 @@ from .document import (
 )
 from .konteks import AnalisisSasaran, Konteks
 
-ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+ROMAWI = [fmt.romawi(n) for n in range(1, 11)]
 
 
 def _teks(text: str, judul: str) -> list:
@@ -88,8 +88,10 @@ def build_lkip(k: Konteks) -> Dokumen:
                 logo_png=kop(ins).logo_png,
             )
         ],
-        page_numbers=False,
+        numbering=None,
     )
+    # Numbered as the reference report is: the front matter i, ii, …; BAB I starts at 1; the
+    # attachments are documents of their own, listed without page numbers.
     front = Section(
         [
             Heading("KATA PENGANTAR"),
@@ -98,9 +100,11 @@ def build_lkip(k: Konteks) -> Dokumen:
             PageBreak(),
             TableOfContents(),
             *ikhtisar(k),
-        ]
+        ],
+        numbering="roman",
+        restart=True,
     )
-    body = Section([*bab_1(k), *bab_2(k), *bab_3(k), *bab_4(k)])
+    body = Section([*bab_1(k), *bab_2(k), *bab_3(k), *bab_4(k)], restart=True)
     lampiran = lampiran_sections(k)
     return nomori(
         Dokumen(
@@ -498,7 +502,7 @@ def bab_3(k: Konteks) -> list:
             )
         )
         items = [(b.indikator.nama, b.capaian.dibulatkan) for b in k.pengukuran.baris]
-        out.append(Figure(charts.capaian_chart(items), f"Capaian Indikator Kinerja Tahun {tahun}"))
+        out.append(Figure(workers.submit(charts.capaian_chart, items), f"Capaian Indikator Kinerja Tahun {tahun}"))
     out.append(Heading("B. Evaluasi dan Analisis Capaian Kinerja", 2))
     if not k.sasaran:
         out.append(placeholder("Belum ada sasaran yang dapat dianalisis"))
@@ -607,7 +611,8 @@ def analisis_sasaran(k: Konteks, a: AnalisisSasaran) -> list:
         if sum(v is not None for v in p.realisasi_tahun) >= 2 or any(p.target_renstra_tahun):
             out.append(
                 Figure(
-                    charts.trend_chart(
+                    workers.submit(
+                        charts.trend_chart,
                         p0.tahun,
                         p.realisasi_tahun,
                         p.target_renstra_tahun,
@@ -807,7 +812,11 @@ def skm_section(a: AnalisisSasaran, title) -> list:
     scored = [(f"U{u.nomor}", u.skor.dibulatkan) for u in s.unsur if u.skor.dapat_dihitung]
     if scored:
         out.append(
-            Figure(charts.skm_chart(scored, s.rerata.dibulatkan), "Skor per unsur dan rata-ratanya", width_cm=14)
+            Figure(
+                workers.submit(charts.skm_chart, scored, s.rerata.dibulatkan),
+                "Skor per unsur dan rata-ratanya",
+                width_cm=14,
+            )
         )
     below = [u.nama for u in s.unsur if u.di_bawah_rerata]
     missing = [u.nama for u in s.unsur if not u.skor.dapat_dihitung]
@@ -905,7 +914,9 @@ def akuntabilitas_keuangan(k: Konteks) -> list:
         for note in a.catatan:
             out.append(Paragraph(Run(f"Catatan: {note}", italic=True), style="note"))
         programs = [(r.nama, r.pagu, r.realisasi) for r in a.baris if r.tingkat == "program"]
-        out.append(Figure(charts.serapan_chart(programs), f"Serapan Anggaran per Program Tahun {tahun}"))
+        out.append(
+            Figure(workers.submit(charts.serapan_chart, programs), f"Serapan Anggaran per Program Tahun {tahun}")
+        )
     out.append(Heading("3. Alokasi Anggaran per Sasaran", 3))
     total = a.total_pagu
     rows = []
@@ -990,6 +1001,7 @@ def lampiran_sections(k: Konteks) -> list[Section]:
                     _ttd_laporan(k),
                 ],
                 orientation="landscape",
+                numbering=None,
             )
         )
     renstra_berikut = Renstra.aktif(k.instansi, k.tahun + 1)
@@ -1001,12 +1013,18 @@ def lampiran_sections(k: Konteks) -> list[Section]:
                     *rkt_blocks(k.rkt_berikut, renstra_berikut),
                 ],
                 orientation="landscape",
+                numbering=None,
             )
         )
     if k.pk:
-        out.append(Section([Heading(f"LAMPIRAN III {k.pk.judul.upper()} TAHUN {k.tahun}"), *pk_blocks(k.pk)]))
+        out.append(
+            Section([Heading(f"LAMPIRAN III {k.pk.judul.upper()} TAHUN {k.tahun}"), *pk_blocks(k.pk)], numbering=None)
+        )
     if k.keputusan_iku:
         out.append(
-            Section([Heading("LAMPIRAN IV KEPUTUSAN INDIKATOR KINERJA UTAMA"), *iku_blocks(k.keputusan_iku, k.iku)])
+            Section(
+                [Heading("LAMPIRAN IV KEPUTUSAN INDIKATOR KINERJA UTAMA"), *iku_blocks(k.keputusan_iku, k.iku)],
+                numbering=None,
+            )
         )
     return out
