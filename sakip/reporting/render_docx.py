@@ -946,12 +946,26 @@ class _Renderer:
         p.paragraph_format.line_spacing = 1.0
         _mark_size(p, 6)
 
+    def _keep_previous_with_next(self) -> None:
+        """Keep what was written last on the page of what comes next (a signature never stands
+        alone at the top of a page): the last paragraph, or a table's last row and the spacer."""
+        last = self.body[-2] if len(self.body) > 1 else None  # [-1] is the body's w:sectPr
+        if last is None or last.tag != _clark("w:p") or self.pending_break:
+            return
+        paragraphs = [last]
+        table = last.getprevious()
+        if table is not None and table.tag == _clark("w:tbl"):
+            paragraphs += table.findall(f"{_clark('w:tr')}[last()]/{_clark('w:tc')}/{_clark('w:p')}")
+        for p in paragraphs:
+            _set_ppr(p.get_or_add_pPr(), _el("w:keepNext"))
+
     def _signatures(self, block: Signatures) -> None:
         left, right = block.left, block.right
         if right is None:
             left, right = None, left  # one signature goes on the right
         if right is None:
             return
+        self._keep_previous_with_next()
         half = _twips(self._usable_width()) // 2
         tbl, parent = self._new_table([half, half], borders=False, margins=(0, 57))
         rows = _signature_rows(left, right)
