@@ -40,21 +40,23 @@ def render_pdf(doc: Dokumen) -> bytes:
     toc = next((i for i, r in enumerate(ranges) if _has_toc(doc, r)), None)
     independent = [i for i in range(len(ranges)) if i != toc]
     here = max(independent, key=lambda i: len(htmls[i]))  # the largest part: laid out in this process
-    pending: dict[int, Future] = {
-        i: workers.submit(_render, htmls[i], _resolved(images[i])) for i in independent if i != here
-    }
+    others = [i for i in independent if i != here]
+    # the other parts one after the other in one background process: this one and that one
+    # keep two cores busy; more processes would only take turns on them
+    elsewhere: Future = workers.submit(_render_all, [(htmls[i], _resolved(images[i])) for i in others])
     layout = _layout(htmls[here], images[here])
-    done = {here: layout}
+    results = dict(zip(others, elsewhere.result(), strict=True))
+    toc_part = None
     if toc is not None:
-        pages: dict[str, int] = {}
-        for i in independent:
-            result = done[i] if i == here else pending[i].result()
-            pages.update({name: page + 1 for name, page in _anchors(result).items()})
+        pages = {name: page + 1 for name, page in _anchors(layout).items()}
+        for part in results.values():
+            pages.update({name: page + 1 for name, page in part.anchors.items()})
         found = {}
         html = render_part(doc, ranges[toc], toc_pages=pages, image_src=_collector(found))
-        pending[toc] = workers.submit(_render, html, _resolved(found))
-    results = {here: _Part.of(layout)}
-    results.update({i: f.result() for i, f in pending.items()})
+        toc_part = workers.submit(_render, html, _resolved(found))
+    results[here] = _Part.of(layout)
+    if toc_part is not None:
+        results[toc] = toc_part.result()
     return _join(doc, ranges, [results[i] for i in range(len(ranges))])
 
 
@@ -124,8 +126,6 @@ PT = 0.75
 
 
 def _anchors(document) -> dict[str, int]:
-    if isinstance(document, _Part):
-        return document.anchors
     out: dict[str, int] = {}
     for index, page in enumerate(document.pages):
         for name in page.anchors:
@@ -142,6 +142,10 @@ def _layout(html: str, images: dict):
 def _render(html: str, images: dict) -> _Part:
     """Lay out and write one part (module-level: it runs in a background process)."""
     return _Part.of(_layout(html, images))
+
+
+def _render_all(parts: list[tuple[str, dict]]) -> list[_Part]:
+    return [_render(html, images) for html, images in parts]
 
 
 def _fetcher(images: dict):

@@ -204,7 +204,7 @@ def test_per_sasaran_tables_compare_years_renstra_end_target_and_kegiatan(panti)
 
 
 def test_no_signature_stands_alone_at_the_top_of_a_page(panti):
-    for number, page in enumerate(panti["pdf"].pages, 1):
+    for number in range(1, len(panti["pdf"].pages) + 1):
         text = pdftotext_page(panti["pdf_bytes"], number).strip()
         if "Panti, 18 Januari 2021" in text and "NIP. 19640305 199204 1 001" in text:
             assert not text.startswith("Panti, 18 Januari 2021"), f"page {number} holds only the signature"
