@@ -5,6 +5,9 @@ machine with more than one core, the charts are drawn and the independent parts 
 laid out in other processes while this one goes on with the rest, so a report takes the time of
 its longest path instead of the sum of its parts.
 
+Workers are started only from a single-threaded process (the CLI, a sync WSGI worker, a
+batch); a threaded server renders in the request's thread.
+
 ``SAKIP_REPORT_WORKERS`` sets the number of background processes (default: the number of
 cores, at most 4; measured on 2 cores, two chart processes beat one while this process mostly
 waits for them); ``0`` does everything in the calling process.
@@ -16,6 +19,7 @@ import atexit
 import gc
 import multiprocessing
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 
 _pool: ProcessPoolExecutor | None = None
@@ -35,7 +39,11 @@ def _executor() -> ProcessPoolExecutor | None:
     if count() == 0:
         return None
     if _pool is None or _pool_pid != os.getpid():  # a forked child starts its own pool
-        # fork: the worker starts with matplotlib and WeasyPrint already imported, at no cost.
+        if threading.active_count() > 1:
+            # Forking while another thread may hold a lock can hang the child: a threaded
+            # server (or a job thread) does the work itself.
+            return None
+        # fork: the workers start with matplotlib and WeasyPrint already imported, at no cost.
         _pool = ProcessPoolExecutor(max_workers=count(), mp_context=multiprocessing.get_context("fork"))
         _pool_pid = os.getpid()
         # Start the workers now with every existing object frozen: their garbage collector then
