@@ -942,7 +942,7 @@ def akuntabilitas_keuangan(k: Konteks) -> list:
         )
     out.append(
         Table(
-            [5, 5, 2.6, 1.6],
+            [4.6, 4.6, 3.4, 1.6],  # room for "Rp 302.940.000,00" on one line
             head("Sasaran", "Program Pendukung", "Anggaran", "Proporsi"),
             rows,
             title=f"Alokasi Anggaran per Sasaran Tahun {tahun}",
