@@ -172,3 +172,23 @@ def rupiah_terbilang(value) -> str:
     rupiah_bulat, sen = divmod(int(abs(d) * 100), 100)
     teks = f"{tanda}{terbilang(rupiah_bulat)} rupiah"
     return f"{teks} {terbilang(sen)} sen" if sen else teks
+
+
+_ROMAWI = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+
+
+def romawi(n: int) -> str:
+    """Roman numeral of a positive whole number: 4 → 'IV' (BAB IV, Lampiran II, page iv)."""
+    if n < 1:
+        raise ValueError(f"angka Romawi hanya untuk bilangan positif, bukan {n}")
+    out = []
+    for value, letters in _ROMAWI:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def halaman(n: int, numbering: str = "arabic") -> str:
+    """A page number as printed: 12, or xii in a report's roman-numbered front matter."""
+    return romawi(n).lower() if numbering == "roman" else str(n)

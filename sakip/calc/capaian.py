@@ -116,11 +116,16 @@ def tingkat_kemajuan(
     realisasi: Angka | None,
     target_akhir_renstra: Angka | None,
     rumus: Rumus | str = Rumus.POSITIF,
+    *,
+    target_atas: Angka | None = None,
 ) -> Hasil:
-    """Progress towards the Renstra end target (LKIP BAB III A.3), same formulas."""
+    """Progress towards the Renstra end target (LKIP BAB III A.3), same formulas; an end
+    target that is a range counts a realisasi inside it as 100, as `capaian` does."""
     rumus = _ke_rumus(rumus)
     if target_akhir_renstra is None:
         return tidak_dapat("target akhir Renstra belum ada")
+    if target_atas is not None:
+        return capaian(target_akhir_renstra, realisasi, rumus, target_atas=target_atas)
     t = ke_desimal(target_akhir_renstra, "target akhir Renstra")
     if realisasi is None:
         return tidak_dapat("realisasi belum ada")

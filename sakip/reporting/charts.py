@@ -131,13 +131,13 @@ def _tanpa_data(ax, x) -> None:
 def _png(fig: Figure) -> bytes:
     """Render once and encode with Pillow: an RGB PNG carrying only the pixels and the dpi
     (no software name or date), about twice as fast as `savefig`, which draws the figure twice
-    when a layout engine is set."""
+    when a layout engine is set. Light compression: a fifth larger, a sixth of the time."""
     canvas = fig.canvas
     canvas.draw()
     width, height = canvas.get_width_height(physical=True)
     image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="PNG", dpi=(DPI, DPI))
+    image.convert("RGB").save(buffer, format="PNG", dpi=(DPI, DPI), compress_level=1)
     return buffer.getvalue()
 
 

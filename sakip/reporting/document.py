@@ -4,6 +4,7 @@ Every document (LKIP, PK, IKU decree, Renstra matrix, RKT) is built once as a `D
 the report context; the DOCX, HTML and PDF renderers only walk these blocks, so the three
 outputs cannot say different things."""
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -79,9 +80,18 @@ class Table:
 
 @dataclass
 class Figure:
-    png: bytes
+    """A picture; `image` is the PNG or a `Future` of it (a chart still being drawn in the
+    background, see `workers`), resolved when a renderer first reads `png`."""
+
+    image: bytes | Future
     caption: str
     width_cm: float = 15
+
+    @property
+    def png(self) -> bytes:
+        if isinstance(self.image, Future):
+            self.image = self.image.result()
+        return self.image
 
 
 @dataclass
@@ -137,11 +147,17 @@ Block = Heading | Paragraph | ListBlock | Table | Figure | PageBreak | TableOfCo
 
 @dataclass
 class Section:
-    """A run of pages with one orientation; page numbering continues across sections."""
+    """A run of pages with one orientation and one way of numbering its pages.
+
+    `numbering`: "arabic" (1, 2, …), "roman" (i, ii, … as in a report's front matter) or None
+    (no number in the footer and none in the table of contents: a cover, the attachments).
+    `restart`: the count starts again at 1 here (front matter at i, BAB I at 1); otherwise it
+    continues from the previous section."""
 
     blocks: list[Block]
     orientation: Literal["portrait", "landscape"] = "portrait"
-    page_numbers: bool = True
+    numbering: Literal["arabic", "roman"] | None = "arabic"
+    restart: bool = False
 
 
 @dataclass

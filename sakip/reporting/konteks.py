@@ -258,7 +258,12 @@ def _per_sasaran(k: Konteks, per_sasaran: dict, per_kegiatan: dict) -> list[Anal
                         ],
                         target_akhir=akhir,
                         tahun_akhir=akhir_tahun,
-                        kemajuan=tingkat_kemajuan(real, akhir.nilai if akhir else None, ind.rumus),
+                        kemajuan=tingkat_kemajuan(
+                            real,
+                            akhir.nilai if akhir else None,
+                            ind.rumus,
+                            target_atas=akhir.nilai_atas if akhir else None,
+                        ),
                         nasional=nasional.get(ind.id),
                     )
                 )

@@ -10,7 +10,7 @@ from sakip.measurement.models import Anggaran
 from sakip.planning.models import Renstra
 from sakip.skm.kalimat import kalimat_skm
 
-from . import charts
+from . import charts, workers
 from .bagian import (
     head,
     kop,
@@ -40,7 +40,7 @@ from .document import (
 )
 from .konteks import AnalisisSasaran, Konteks
 
-ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+ROMAWI = [fmt.romawi(n) for n in range(1, 11)]
 
 
 def _teks(text: str, judul: str) -> list:
@@ -89,8 +89,10 @@ def build_lkip(k: Konteks) -> Dokumen:
                 logo_png=kop(ins).logo_png,
             )
         ],
-        page_numbers=False,
+        numbering=None,
     )
+    # Numbered as the reference report is: the front matter i, ii, …; BAB I starts at 1; the
+    # attachments are documents of their own, listed without page numbers.
     front = Section(
         [
             Heading("KATA PENGANTAR"),
@@ -99,9 +101,11 @@ def build_lkip(k: Konteks) -> Dokumen:
             PageBreak(),
             TableOfContents(),
             *ikhtisar(k),
-        ]
+        ],
+        numbering="roman",
+        restart=True,
     )
-    body = Section([*bab_1(k), *bab_2(k), *bab_3(k), *bab_4(k)])
+    body = Section([*bab_1(k), *bab_2(k), *bab_3(k), *bab_4(k)], restart=True)
     lampiran = lampiran_sections(k)
     return nomori(
         Dokumen(
@@ -499,7 +503,7 @@ def bab_3(k: Konteks) -> list:
             )
         )
         items = [(b.indikator.nama, b.capaian.dibulatkan) for b in k.pengukuran.baris]
-        out.append(Figure(charts.capaian_chart(items), f"Capaian Indikator Kinerja Tahun {tahun}"))
+        out.append(Figure(workers.submit(charts.capaian_chart, items), f"Capaian Indikator Kinerja Tahun {tahun}"))
     out.append(Heading("B. Evaluasi dan Analisis Capaian Kinerja", 2))
     if not k.sasaran:
         out.append(placeholder("Belum ada sasaran yang dapat dianalisis"))
@@ -608,7 +612,8 @@ def analisis_sasaran(k: Konteks, a: AnalisisSasaran) -> list:
         if sum(v is not None for v in p.realisasi_tahun) >= 2 or any(p.target_renstra_tahun):
             out.append(
                 Figure(
-                    charts.trend_chart(
+                    workers.submit(
+                        charts.trend_chart,
                         p0.tahun,
                         p.realisasi_tahun,
                         p.target_renstra_tahun,
@@ -815,7 +820,11 @@ def skm_section(a: AnalisisSasaran, title) -> list:
     )
     if h.nik.dapat_dihitung:
         out.append(
-            Figure(charts.skm_chart(h.skor_unsur, h.rerata.dibulatkan), "Skor per unsur dan rata-ratanya", width_cm=14)
+            Figure(
+                workers.submit(charts.skm_chart, h.skor_unsur, h.rerata.dibulatkan),
+                "Skor per unsur dan rata-ratanya",
+                width_cm=14,
+            )
         )
     out += [Paragraph(t) for t in kalimat_skm(h, s.realisasi)]
     return out
@@ -903,7 +912,9 @@ def akuntabilitas_keuangan(k: Konteks) -> list:
         for note in a.catatan:
             out.append(Paragraph(Run(f"Catatan: {note}", italic=True), style="note"))
         programs = [(r.nama, r.pagu, r.realisasi) for r in a.baris if r.tingkat == "program"]
-        out.append(Figure(charts.serapan_chart(programs), f"Serapan Anggaran per Program Tahun {tahun}"))
+        out.append(
+            Figure(workers.submit(charts.serapan_chart, programs), f"Serapan Anggaran per Program Tahun {tahun}")
+        )
     out.append(Heading("3. Alokasi Anggaran per Sasaran", 3))
     total = a.total_pagu
     rows = []
@@ -929,7 +940,7 @@ def akuntabilitas_keuangan(k: Konteks) -> list:
         )
     out.append(
         Table(
-            [5, 5, 2.6, 1.6],
+            [4.6, 4.6, 3.4, 1.6],  # room for "Rp 302.940.000,00" on one line
             head("Sasaran", "Program Pendukung", "Anggaran", "Proporsi"),
             rows,
             title=f"Alokasi Anggaran per Sasaran Tahun {tahun}",
@@ -988,6 +999,7 @@ def lampiran_sections(k: Konteks) -> list[Section]:
                     _ttd_laporan(k),
                 ],
                 orientation="landscape",
+                numbering=None,
             )
         )
     renstra_berikut = Renstra.aktif(k.instansi, k.tahun + 1)
@@ -999,12 +1011,18 @@ def lampiran_sections(k: Konteks) -> list[Section]:
                     *rkt_blocks(k.rkt_berikut, renstra_berikut),
                 ],
                 orientation="landscape",
+                numbering=None,
             )
         )
     if k.pk:
-        out.append(Section([Heading(f"LAMPIRAN III {k.pk.judul.upper()} TAHUN {k.tahun}"), *pk_blocks(k.pk)]))
+        out.append(
+            Section([Heading(f"LAMPIRAN III {k.pk.judul.upper()} TAHUN {k.tahun}"), *pk_blocks(k.pk)], numbering=None)
+        )
     if k.keputusan_iku:
         out.append(
-            Section([Heading("LAMPIRAN IV KEPUTUSAN INDIKATOR KINERJA UTAMA"), *iku_blocks(k.keputusan_iku, k.iku)])
+            Section(
+                [Heading("LAMPIRAN IV KEPUTUSAN INDIKATOR KINERJA UTAMA"), *iku_blocks(k.keputusan_iku, k.iku)],
+                numbering=None,
+            )
         )
     return out

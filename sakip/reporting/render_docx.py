@@ -41,12 +41,16 @@ from pathlib import Path
 from docx import Document as _new_docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import nsmap as _docx_nsmap
 from docx.oxml.ns import qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Cm, Emu, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as _DocxParagraph
+from lxml import etree
+
+from sakip import formatting as fmt
 
 from .document import (
     Cell,
@@ -79,7 +83,9 @@ FONT = "Arial"
 PAGE_SIZE_CM = (21.0, 29.7)  # A4 portrait (width, height)
 PAGE_MARGINS_CM = {"top": 2.5, "bottom": 2.5, "left": 3.0, "right": 2.5}  # portrait
 FIXED_DATE = datetime.datetime(2000, 1, 1, 0, 0, 0)
-TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
+LAMPIRAN_LEVEL = 4
+"""TOC level of an attachment's title (style "Lampiran"): the field lists it without page number."""
+TOC_INSTRUCTION = ' TOC \\o "1-3" \\t "Lampiran,4" \\n 4-4 \\h \\z \\u '
 HEADER_SHADE = "D9D9D9"  # light grey behind table header rows
 KEEP_WHOLE_TABLE_ROWS = 12  # a table this short (and within a third of a page) is not split across pages
 LIST_STEP_CM = 1.0  # hanging indent of list items, and the step of nested lists and Paragraph.indent
@@ -91,6 +97,12 @@ _ALIGN = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
+_SECTPR_AFTER_PGNUMTYPE = (
+    "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+    "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+)  # fmt: skip
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+"""w:jc values of the alignments, for paragraphs written directly."""
 _PARAGRAPH_STYLES = {
     "body": "Normal",
     "title": "Title",
@@ -142,8 +154,10 @@ _STYLES: dict[str, _StyleSpec] = {
     "toc 1": _StyleSpec(11, True, None, "left", 6, 3, style_id="TOC1"),
     "toc 2": _StyleSpec(11, None, None, "left", 0, 3, style_id="TOC2"),
     "toc 3": _StyleSpec(11, None, None, "left", 0, 3, style_id="TOC3"),
+    "toc 4": _StyleSpec(11, True, None, "left", 6, 3, style_id="TOC4"),  # attachments: like toc 1
+    "Lampiran": _StyleSpec(14, True, False, "center", 0, 18, keep_next=True, style_id="Lampiran"),
 }
-TOC_INDENT_CM = {1: 0.0, 2: 0.75, 3: 1.5}
+TOC_INDENT_CM = {1: 0.0, 2: 0.75, 3: 1.5, 4: 0.0}
 FONT_LINE_HEIGHT = (1854 + 434 + 67) / 2048  # Arial's single line height in ems (hhea metrics)
 
 
@@ -182,18 +196,28 @@ def _usable_height_cm(orientation: str) -> float:
 # --------------------------------------------------------------------------- XML helpers
 
 
-def _el(tag: str, **attrs) -> OxmlElement:
-    """A w: element with w: attributes: _el("w:sz", val=18)."""
-    e = OxmlElement(tag)
-    for k, v in attrs.items():
-        e.set(qn(f"w:{k}"), str(v))
-    return e
+_NSMAP = {prefix: {prefix: uri} for prefix, uri in _docx_nsmap.items()}
+
+
+@functools.cache
+def _clark(tag: str) -> str:
+    """'w:sz' → '{http://…/wordprocessingml/2006/main}sz', computed once per tag."""
+    return qn(tag)
+
+
+def _attrs(attrs: dict) -> dict[str, str]:
+    return {_clark(f"w:{k}"): str(v) for k, v in attrs.items()}
+
+
+def _el(tag: str, **attrs):
+    """A w: element with w: attributes: _el("w:sz", val=18). Made by python-docx's parser, so it
+    is the same element class OxmlElement would give, without parsing a tag string each time."""
+    return oxml_parser.makeelement(_clark(tag), attrib=_attrs(attrs), nsmap=_NSMAP[tag.partition(":")[0]])
 
 
 def _sub(parent, tag: str, **attrs):
-    e = _el(tag, **attrs)
-    parent.append(e)
-    return e
+    """A child element appended to `parent` (it inherits the parent's namespace prefixes)."""
+    return etree.SubElement(parent, _clark(tag), attrib=_attrs(attrs))
 
 
 def _text_run(text: str, size_pt: float | None = None):
@@ -226,6 +250,38 @@ def _fld_char_run(kind: str):
     r = _el("w:r")
     _sub(r, "w:fldChar", fldCharType=kind)
     return r
+
+
+def _run(text: str, bold=False, italic=False, underline=False, size=None, highlight=False):
+    """A w:r written directly (python-docx's add_run inserts every child in schema order, which
+    dominates the time of big tables): "\n" becomes a line break and "\t" a tab, as in add_run."""
+    r = _el("w:r")
+    if bold or italic or underline or size or highlight:
+        rpr = _sub(r, "w:rPr")  # children in schema order: b, i, sz, highlight, u
+        if bold:
+            _sub(rpr, "w:b")
+        if italic:
+            _sub(rpr, "w:i")
+        if size:
+            _sub(rpr, "w:sz", val=int(round(size * 2)))
+        if highlight:
+            _sub(rpr, "w:highlight", val="yellow")
+        if underline:
+            _sub(rpr, "w:u", val="single")
+    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if i:
+            _sub(r, "w:br")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                _sub(r, "w:tab")
+            if piece:
+                t = _sub(r, "w:t")
+                t.text = piece
+                t.set(_XML_SPACE, "preserve")
+    return r
+
+
+_XML_SPACE = qn("xml:space")
 
 
 # python-docx keeps w:pPr children in schema order only for the elements it knows
@@ -330,8 +386,14 @@ def _setup_styles(d) -> dict:
         unlisted.quick_style = True
         _set_ppr(unlisted.element.get_or_add_pPr(), _el("w:outlineLvl", val=9))
     _set_ppr(S["TOC Heading"].element.get_or_add_pPr(), _el("w:outlineLvl", val=9))
+    # an attachment's title looks like a BAB but is body text to the TOC field's \o and \u
+    # switches; the field's \t switch lists it at level 4, \n without a page number
+    lampiran = S["Lampiran"]
+    lampiran.paragraph_format.page_break_before = True
+    lampiran.paragraph_format.keep_together = True
+    _set_ppr(lampiran.element.get_or_add_pPr(), _el("w:outlineLvl", val=9))
     width = _twips(usable_width_cm("portrait"))
-    for level in (1, 2, 3):
+    for level in (1, 2, 3, 4):
         st = S[f"toc {level}"]
         st.paragraph_format.left_indent = Cm(TOC_INDENT_CM[level])
         _set_ppr(st.element.pPr, _tabs([("right", width, "dot")]))
@@ -560,11 +622,10 @@ class _Renderer:
         self.pending_break = False
         self.bookmark_id = 0
         self.toc_entries = _toc_entries(dokumen)
-        if toc_pages is None:
-            toc_pages = estimate_toc_pages(dokumen)
-        if len(toc_pages) != len(self.toc_entries):
+        if toc_pages is not None and len(toc_pages) != len(self.toc_entries):
             raise ValueError(f"toc_pages has {len(toc_pages)} numbers for {len(self.toc_entries)} headings")
-        self.toc_pages = [str(p) for p in toc_pages]
+        self.toc_pages = toc_pages
+        self.toc_numbers: list = []  # the w:t of each TOC entry's page number, filled in at the end
         self.next_toc = 0
         self.numbering = self.d.part.numbering_part.element
         self.abstract_nums: dict[tuple[str, int], int] = {}
@@ -576,7 +637,8 @@ class _Renderer:
         for i, section in enumerate(self.dokumen.sections):
             sec = self.d.sections[0] if i == 0 else self.d.add_section(WD_SECTION.NEW_PAGE)
             self._setup_section(sec, section, prev_numbered)
-            prev_numbered = section.page_numbers
+            prev_numbered = bool(section.numbering)
+            self.section = section
             self.orientation = section.orientation
             self.first_in_section = True
             self.pending_break = False
@@ -586,6 +648,12 @@ class _Renderer:
                     self.first_in_section = False
         if not self.dokumen.sections:
             self._setup_section(self.d.sections[0], Section([]), None)
+        # The page numbers of the TOC last: estimating them needs the size of every figure, and
+        # the charts may still have been drawing in the background while the text was written.
+        pages = estimate_toc_pages(self.dokumen) if self.toc_pages is None else self.toc_pages
+        for t, page in zip(self.toc_numbers, pages, strict=False):
+            if t is not None:
+                t.text = str(page)
         buf = io.BytesIO()
         self.d.save(buf)
         return _deterministic_zip(buf.getvalue())
@@ -601,18 +669,23 @@ class _Renderer:
         sec.gutter = Cm(0)
         sec.header_distance, sec.footer_distance = Cm(1.25), Cm(1.25)
         # a cover in a numbered section: its first page has no number (Word's "different first page")
-        cover_first = bool(section.blocks) and isinstance(section.blocks[0], Cover) and section.page_numbers
+        cover_first = bool(section.blocks) and isinstance(section.blocks[0], Cover) and bool(section.numbering)
         sec.different_first_page_header_footer = cover_first
         if cover_first:
             sec.first_page_footer.is_linked_to_previous = False
-        if section.page_numbers and prev_numbered:
-            sec.footer.is_linked_to_previous = True  # same centred page number, numbering continues
+        if section.numbering == "roman" or section.restart:
+            number_type = _el("w:pgNumType", start=1) if section.restart else _el("w:pgNumType")
+            if section.numbering == "roman":
+                number_type.set(_clark("w:fmt"), "lowerRoman")
+            sec._sectPr.insert_element_before(number_type, *_SECTPR_AFTER_PGNUMTYPE)
+        if section.numbering and prev_numbered:
+            sec.footer.is_linked_to_previous = True  # the same centred PAGE field, in this section's format
             return
         footer = sec.footer
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0]
         self._style(p, "Footer")
-        if section.page_numbers:
+        if section.numbering:
             for r in _field_runs(" PAGE ", "1"):
                 p._p.append(r)
 
@@ -658,25 +731,19 @@ class _Renderer:
         return usable_width_cm(self.orientation)
 
     def _runs(self, p, content, *, bold=False, underline=False, size=None, placeholder=False):
+        append = p._p.append
         for r in runs(content):
-            run = p.add_run(r.text)  # "\n" becomes a line break, "\t" a tab
-            if r.bold or bold:
-                run.bold = True
-            if r.italic or placeholder:
-                run.italic = True
-            if underline:
-                run.underline = True
-            if size:
-                run.font.size = Pt(size)
-            if placeholder:
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            append(_run(r.text, r.bold or bold, r.italic or placeholder, underline, size, placeholder))
         return p
 
     # ---- blocks
 
     def _heading(self, block: Heading) -> None:
         level = _level(block)
-        p = self._para(f"Heading {level}" if block.toc else f"Heading {level} (not in TOC)")
+        if block.toc and _is_lampiran(block, self.section):
+            p = self._para("Lampiran")
+        else:
+            p = self._para(f"Heading {level}" if block.toc else f"Heading {level} (not in TOC)")
         if level == 1 and self.first_in_section and not p.paragraph_format.page_break_before:
             p.paragraph_format.page_break_before = False  # the section already starts a new page
         self._runs(p, block.text)
@@ -742,6 +809,7 @@ class _Renderer:
         width = _twips(self._usable_width())
         portrait = _twips(usable_width_cm("portrait"))
         entries = self.toc_entries or [(1, "", None)]
+        p = None
         for i, (level, text, name) in enumerate(entries):
             p = self._para(f"toc {level}")
             if width != portrait:
@@ -754,16 +822,21 @@ class _Renderer:
             else:
                 link = _sub(p._p, "w:hyperlink", anchor=name, history=1)
                 link.append(_text_run(text))
+                if level == LAMPIRAN_LEVEL:
+                    self.toc_numbers.append(None)
+                    continue
                 r = _sub(link, "w:r")
                 _sub(r, "w:tab")
                 if self.probe:
                     link.append(_text_run(f"[[{i}:", 1))
-                for r in _field_runs(f" PAGEREF {name} \\h ", self.toc_pages[i]):
+                field = _field_runs(f" PAGEREF {name} \\h ", "?")
+                self.toc_numbers.append(field[3].find(_clark("w:t")))
+                for r in field:
                     link.append(r)
                 if self.probe:
                     link.append(_text_run("]]", 1))
-            if i == len(entries) - 1 and not self.probe:
-                p._p.append(_fld_char_run("end"))
+        if not self.probe:
+            p._p.append(_fld_char_run("end"))
 
     # ---- tables
 
@@ -828,8 +901,8 @@ class _Renderer:
         total = _twips(self._usable_width())
         ncols = len(block.columns)
         widths = _column_widths(block.columns, total)
-        tbl, parent = self._new_table(widths, borders=block.borders)
-        style = "Table Text Small" if block.font == "small" else "Table Text"
+        tbl, _ = self._new_table(widths, borders=block.borders)
+        style_id = self.style_ids["Table Text Small" if block.font == "small" else "Table Text"]
         rows = block.header + block.body
         nheader = len(block.header)
         layout = layout_rows(rows, ncols)
@@ -848,16 +921,19 @@ class _Renderer:
                 vmerge = "continue" if slot.kind == "continue" else ("restart" if merged else None)
                 valign = "center" if is_header or merged else "top"
                 tc = self._new_cell(tr, width, span=slot.span, vmerge=vmerge, shade=shade, valign=valign)
-                p = _Cell(tc, parent).paragraphs[0]
-                self._style(p, style)
+                p = tc[-1]  # the cell's w:p, filled directly: pPr children in schema order
+                ppr = _sub(p, "w:pPr")
+                _sub(ppr, "w:pStyle", val=style_id)
                 if r in keep:
-                    p.paragraph_format.keep_with_next = True
+                    _sub(ppr, "w:keepNext")
                 if slot.kind != "cell":
                     continue
                 # header cells are centred unless they ask for another alignment than the default
                 align = "center" if is_header and cell.align == "left" else cell.align
-                p.paragraph_format.alignment = _ALIGN[align]
-                self._runs(p, cell.content, bold=cell.bold or is_header)
+                _sub(ppr, "w:jc", val=_JC[align])
+                bold = cell.bold or is_header
+                for run in runs(cell.content):
+                    p.append(_run(run.text, run.bold or bold, run.italic))
         if block.source:
             self._runs(self._para("Note"), block.source)
         else:
@@ -870,12 +946,26 @@ class _Renderer:
         p.paragraph_format.line_spacing = 1.0
         _mark_size(p, 6)
 
+    def _keep_previous_with_next(self) -> None:
+        """Keep what was written last on the page of what comes next (a signature never stands
+        alone at the top of a page): the last paragraph, or a table's last row and the spacer."""
+        last = self.body[-2] if len(self.body) > 1 else None  # [-1] is the body's w:sectPr
+        if last is None or last.tag != _clark("w:p") or self.pending_break:
+            return
+        paragraphs = [last]
+        table = last.getprevious()
+        if table is not None and table.tag == _clark("w:tbl"):
+            paragraphs += table.findall(f"{_clark('w:tr')}[last()]/{_clark('w:tc')}/{_clark('w:p')}")
+        for p in paragraphs:
+            _set_ppr(p.get_or_add_pPr(), _el("w:keepNext"))
+
     def _signatures(self, block: Signatures) -> None:
         left, right = block.left, block.right
         if right is None:
             left, right = None, left  # one signature goes on the right
         if right is None:
             return
+        self._keep_previous_with_next()
         half = _twips(self._usable_width()) // 2
         tbl, parent = self._new_table([half, half], borders=False, margins=(0, 57))
         rows = _signature_rows(left, right)
@@ -1013,12 +1103,21 @@ def _level(h: Heading) -> int:
 
 
 def _toc_entries(dokumen: Dokumen) -> list[tuple[int, str, str]]:
-    """(level, text, bookmark) of every heading that goes into the table of contents, in order."""
+    """(level, text, bookmark) of every heading that goes into the table of contents, in order.
+
+    The title of an attachment (a level-1 heading in an unnumbered section) is TOC level
+    `LAMPIRAN_LEVEL`: listed like a chapter, without a page number."""
     out = []
-    for block in dokumen.blocks():
-        if isinstance(block, Heading) and block.toc:
-            out.append((_level(block), " ".join(block.text.split()), f"_Toc{100000001 + len(out)}"))
+    for section in dokumen.sections:
+        for block in section.blocks:
+            if isinstance(block, Heading) and block.toc:
+                level = LAMPIRAN_LEVEL if _is_lampiran(block, section) else _level(block)
+                out.append((level, " ".join(block.text.split()), f"_Toc{100000001 + len(out)}"))
     return out
+
+
+def _is_lampiran(block: Heading, section: Section) -> bool:
+    return _level(block) == 1 and not section.numbering
 
 
 def _mark_size(p, size_pt: float) -> None:
@@ -1165,13 +1264,18 @@ class _Estimator:
     def __init__(self, dokumen: Dokumen):
         self.dokumen = dokumen
         self.pager = _Pager()
-        self.pages: list[int] = []
+        self.pages: list[str] = []
         self.width = 0.0
         self.orientation = "portrait"
 
-    def run(self) -> list[int]:
+    def run(self) -> list[str]:
+        """The printed page label of every TOC heading ("" in an unnumbered section)."""
+        self.numbering, self.page_zero = "arabic", 0
         for section in self.dokumen.sections:
             self.pager.new_section(section.orientation)
+            if section.restart:
+                self.page_zero = self.pager.page - 1
+            self.numbering = section.numbering
             self.orientation = section.orientation
             self.width = _pt(usable_width_cm(section.orientation))
             first, pending = True, False
@@ -1259,7 +1363,7 @@ class _Estimator:
             n, line, spec = self.para_height(f"Heading {level}", block.text)
             self.kept_with_next(n, line, spec, rest)
             if block.toc:
-                self.pages.append(p.page)
+                self.pages.append(fmt.halaman(p.page - self.page_zero, self.numbering) if self.numbering else "")
         elif isinstance(block, Paragraph):
             style = _PARAGRAPH_STYLES.get(block.style, "Normal")
             n, line, spec = self.para_height(style, block.content, self.width - _pt(LIST_STEP_CM * block.indent))
@@ -1361,7 +1465,7 @@ class _Estimator:
             self.spacer()
 
 
-def estimate_toc_pages(dokumen: Dokumen) -> list[int]:
+def estimate_toc_pages(dokumen: Dokumen) -> list[str]:
     """The page of every heading in the table of contents, from a layout estimate of the blocks.
 
     Exact for headings that start a page (every BAB) as long as the page count before them is
@@ -1379,8 +1483,9 @@ def render_docx(doc: Dokumen, *, toc_pages: Sequence[int | str] | None = None) -
     return _Renderer(doc, toc_pages).render()
 
 
-def toc_pages_from_libreoffice(doc: Dokumen, soffice: str = "/usr/bin/soffice", timeout: float = 180) -> list[int]:
-    """The exact page of every TOC heading, as LibreOffice lays the document out.
+def toc_pages_from_libreoffice(doc: Dokumen, soffice: str = "/usr/bin/soffice", timeout: float = 180) -> list[str]:
+    """The exact page label of every TOC heading ("" for an attachment), as LibreOffice lays
+    the document out.
 
     Renders a variant whose TOC entries are plain paragraphs (LibreOffice computes PAGEREF
     fields outside a TOC, not inside one), converts it to PDF and reads the numbers back.
@@ -1404,7 +1509,8 @@ def toc_pages_from_libreoffice(doc: Dokumen, soffice: str = "/usr/bin/soffice", 
         text = subprocess.run(
             [pdftotext, "-raw", str(Path(tmp) / "probe.pdf"), "-"], check=True, capture_output=True, text=True
         ).stdout
-    found = {int(i): int(n) for i, n in re.findall(r"\[\[(\d+):(\d+)\]\]", re.sub(r"\s+", "", text))}
-    if sorted(found) != list(range(len(entries))):
+    found = {int(i): n for i, n in re.findall(r"\[\[(\d+):(\w+)\]\]", re.sub(r"\s+", "", text))}
+    numbered = [i for i, (level, _, _) in enumerate(entries) if level != LAMPIRAN_LEVEL]
+    if sorted(found) != numbered:
         raise RuntimeError(f"could not read the page of every TOC heading from LibreOffice ({len(found)} found)")
-    return [found[i] for i in range(len(entries))]
+    return [found.get(i, "") for i in range(len(entries))]

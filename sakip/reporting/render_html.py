@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from sakip import formatting as fmt
 from sakip.reporting.document import (
     Cell,
     Cover,
@@ -45,6 +46,25 @@ def dokumen_css() -> str:
 
 def render_html(doc: Dokumen, *, standalone: bool = True) -> str:
     """`doc` as HTML: a complete page, or with ``standalone=False`` only the body fragment."""
+    return render_part(doc, range(len(doc.sections)), standalone=standalone)
+
+
+def render_part(
+    doc: Dokumen,
+    sections: range,
+    *,
+    standalone: bool = True,
+    toc_pages: dict[str, int] | None = None,
+    image_src=None,
+) -> str:
+    """The HTML of some consecutive sections of `doc` (for a PDF laid out in parts).
+
+    `toc_pages`: pages of headings laid out elsewhere ({anchor: 12}), written into the table of
+    contents as text in their section's numbering; the others get theirs from the layout
+    (``target-counter``).
+    `image_src`: turns a PNG (bytes, or a `Figure` whose chart may still be drawing) into an
+    ``<img src>``; default: a ``data:`` URI."""
+    image_src = image_src or (lambda image: _data_uri(image.png if isinstance(image, Figure) else image))
     # Stable anchors by document order ("judul-1", "judul-2", …), keyed by position: the TOC links to them.
     ids: dict[tuple[int, int], str] = {}
     toc = []
@@ -53,18 +73,27 @@ def render_html(doc: Dokumen, *, standalone: bool = True) -> str:
             if isinstance(block, Heading):
                 ids[si, bi] = anchor = f"judul-{len(ids) + 1}"
                 if block.toc:
-                    toc.append({"id": anchor, "text": block.text, "level": _level(block)})
-    sections = [
-        {
-            "classes": " ".join([s.orientation] + ([] if s.page_numbers else ["tanpa-nomor"])),
-            "blocks": [_block(b, ids.get((si, bi)), toc) for bi, b in enumerate(s.blocks)],
-        }
-        for si, s in enumerate(doc.sections)
-    ]
-    context = {"title": doc.title, "sections": sections, "standalone": standalone}
+                    entry = {"id": anchor, "text": block.text, "level": _level(block), "numbering": section.numbering}
+                    if toc_pages and anchor in toc_pages and section.numbering:
+                        entry["page"] = fmt.halaman(toc_pages[anchor], section.numbering)
+                    toc.append(entry)
+    context = {
+        "title": doc.title,
+        "sections": [
+            {
+                "classes": " ".join([section.orientation, _NUMBERING_CLASS[section.numbering]]).strip(),
+                "blocks": [_block(b, ids.get((si, bi)), toc, image_src) for bi, b in enumerate(section.blocks)],
+            }
+            for si, section in ((i, doc.sections[i]) for i in sections)
+        ],
+        "standalone": standalone,
+    }
     if standalone:
         context["css"] = mark_safe(dokumen_css())  # our own stylesheet, not data
     return render_to_string("reporting/dokumen.html", context)
+
+
+_NUMBERING_CLASS = {"arabic": "", "roman": "romawi", None: "tanpa-nomor"}
 
 
 @dataclass
@@ -77,7 +106,7 @@ def _level(h: Heading) -> int:
     return min(max(h.level, 1), 3)
 
 
-def _block(block, anchor: str | None, toc: list[dict]) -> _Blok:
+def _block(block, anchor: str | None, toc: list[dict], image_src) -> _Blok:
     match block:
         case Heading():
             return _Blok("heading", {"id": anchor, "level": _level(block), "text": block.text})
@@ -103,7 +132,7 @@ def _block(block, anchor: str | None, toc: list[dict]) -> _Blok:
         case Table():
             return _Blok("table", _table(block))
         case Figure():
-            return _Blok("figure", {"src": _data_uri(block.png), "caption": block.caption, "width_cm": block.width_cm})
+            return _Blok("figure", {"src": image_src(block), "caption": block.caption, "width_cm": block.width_cm})
         case PageBreak():
             return _Blok("pagebreak", None)
         case TableOfContents():
@@ -117,7 +146,7 @@ def _block(block, anchor: str | None, toc: list[dict]) -> _Blok:
                     "pemda": block.pemda,
                     "instansi": block.instansi,
                     "alamat": block.alamat,
-                    "logo": _data_uri(block.logo_png) if block.logo_png else None,
+                    "logo": image_src(block.logo_png) if block.logo_png else None,
                 },
             )
         case Cover():
@@ -127,7 +156,7 @@ def _block(block, anchor: str | None, toc: list[dict]) -> _Blok:
                     "title": block.title,
                     "subtitle": block.subtitle,
                     "year": block.year,
-                    "logo": _data_uri(block.logo_png) if block.logo_png else None,
+                    "logo": image_src(block.logo_png) if block.logo_png else None,
                 },
             )
     raise TypeError(f"unknown block {type(block).__name__}")

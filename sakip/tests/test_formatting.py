@@ -164,7 +164,7 @@ def test_terbilang_is_clean(n):
     tokens = words.split()
     for i, word in enumerate(tokens[:-1]):  # a lone 1 before ribu is "seribu" (but "dua puluh satu ribu")
         if word == "satu" and tokens[i + 1] == "ribu":
-            assert i > 0 and tokens[i - 1] in ("puluh", "ratus")
+            assert i > 0 and tokens[i - 1] in ("puluh", "ratus", "seratus")  # "seratus satu ribu" = 101.000
 
 
 def test_jumlah():

@@ -169,6 +169,13 @@ def test_progress_towards_the_renstra_end_target_uses_the_same_formula():
     assert "target akhir Renstra nol" in tingkat_kemajuan(5, 0).alasan
 
 
+def test_tingkat_kemajuan_inside_a_range_end_target_is_100():
+    # BOR 71,2 against a Renstra end target of 60–85: on target, not 118,67 % of the lower bound
+    assert tingkat_kemajuan(Decimal("71.2"), 60, target_atas=85).nilai == 100
+    assert tingkat_kemajuan(90, 60, target_atas=85).dibulatkan == Decimal("105.88")  # above: against 85
+    assert tingkat_kemajuan(30, 60, target_atas=85).nilai == 50  # below: against 60
+
+
 def test_change_from_last_year_gives_difference_and_percentage():
     p = perubahan("88.61", "80")
     assert p.selisih == Decimal("8.61")

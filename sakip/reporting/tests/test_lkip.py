@@ -73,7 +73,8 @@ def flat(rows) -> str:
 
 
 def test_docx_has_every_section_of_the_report_in_order(panti):
-    headings = [p.text for p in panti["docx"].paragraphs if p.style.name.startswith("Heading")]
+    # attachments' titles have a style of their own: listed in the TOC without a page number
+    headings = [p.text for p in panti["docx"].paragraphs if p.style.name.startswith(("Heading", "Lampiran"))]
     expected = [
         "KATA PENGANTAR",
         "IKHTISAR EKSEKUTIF",
@@ -155,6 +156,60 @@ def test_planning_tables_hold_pk_iku_renstra_and_rkt(panti):
     assert "B (85)" in rkt and "138.915.290,00" in rkt
 
 
+def test_bab_ii_tables_hold_tujuan_sasaran_strategi_and_the_rkt(panti):
+    d = panti["docx"]
+    tujuan = table_after(d, "Tabel 2.1 Tujuan dan Sasaran")
+    assert tujuan[0] == ["No", "Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran"]
+    assert [r[0] for r in tujuan[1:]] == ["1", "2"]
+    assert tujuan[1][2:4] == ["Hasil Survey Kepuasan Masyarakat (SKM)", "Meningkatnya Kualitas Pelayanan"]
+    strategi = table_after(d, "Tabel 2.2 Strategi dan Kebijakan")
+    assert strategi[1] == [
+        "Meningkatnya Kualitas Pelayanan",
+        "Orientasi Pelayanan Publik Berbasis Kepuasan Masyarakat",
+        "Peningkatan dukungan bagi peningkatan kapasitas/kinerja pelayanan publik",
+    ]
+    assert len(table_after(d, "Tabel 2.3 Sasaran dan Indikator Sasaran RKT 2020")) == 1 + 3  # three indicators
+    programs = table_after(d, "Tabel 2.4 Program dan Indikator Program RKT 2020")
+    assert len(rows_with(programs, "Program Perencanaan Pembangunan Daerah")) == 4  # as listed in the report
+    kegiatan = table_after(d, "Tabel 2.5 Kegiatan dan Indikator Kegiatan RKT 2020")
+    assert rows_with(kegiatan, "Jumlah peserta musrenbang")[0][2:] == ["270 orang", "2.400.000,00"]
+    assert rows_with(kegiatan, "Penunjang Tupoksi Kantor")[0][-1] == "122.484.000,00"
+
+
+def test_per_sasaran_tables_compare_years_renstra_end_target_and_kegiatan(panti):
+    d = panti["docx"]
+    assert table_after(d, "Tabel 3.3 Target dan Realisasi Sasaran 1")[1][1:] == ["B (80)", "B (70,89)", "88,61 %", "Baik"]
+    years = table_after(d, "Tabel 3.4 Perbandingan Realisasi Sasaran 1 dengan Tahun Sebelumnya")
+    assert years[0][1:] == ["Realisasi 2018", "Realisasi 2019", "Realisasi 2020"]
+    assert years[1][1:] == ["-", "75,79", "70,89"]  # 2019 as the report's table prints it
+    renstra = table_after(d, "Tabel 3.5 Realisasi Sasaran 1 terhadap Target Akhir Renstra")
+    assert renstra[1][1:] == ["85", "B (70,89)", "83,40 %"]  # 70,89 ÷ 85
+    end = table_after(d, "Tabel 3.13 Realisasi Sasaran 2 terhadap Target Akhir Renstra")
+    assert [r[1:] for r in end[1:]] == [["80 %", "86,9 %", "108,63 %"], ["80 %", "100 %", "125,00 %"]]
+    assert table_after(d, "Tabel 3.12 Perbandingan Realisasi Sasaran 2")[1][1:] == ["-", "95,53", "86,9"]
+    distribution = table_after(d, "Tabel 3.6 Distribusi Jawaban Responden per Unsur")
+    assert rows_with(distribution, "Penanganan pengaduan")[0][2:] == ["0 %", "90 %", "10 %", "0 %"]
+    pelayanan = table_after(d, "Tabel 3.8 Kegiatan Koordinasi Pelayanan Umum")
+    assert rows_with(pelayanan, "KK (Kartu Keluarga)")[0][1:] == ["1.825 dokumen", "1.369 dokumen"]  # "1.3.69" in the report
+    assert pelayanan[-1] == ["Anggaran: Rp 22.660.000,00", "100 %", "89,74 %"]
+    pemberdayaan = table_after(d, "Tabel 3.14 Kegiatan Koordinasi Penyelenggaraan Pemberdayaan Masyarakat")
+    assert rows_with(pemberdayaan, "Jumlah peserta musrenbang")[0][1:] == ["270 orang", "238 orang"]
+    assert pemberdayaan[-1][1:] == ["100 %", "35,33 %"]
+    alokasi = table_after(d, "Tabel 3.19 Alokasi Anggaran per Sasaran")
+    assert [r[2:] for r in alokasi[1:4]] == [
+        ["Rp 22.660.000,00", "5,67 %"],
+        ["Rp 74.400.000,00", "18,60 %"],
+        ["Rp 302.940.000,00", "75,74 %"],
+    ]
+
+
+def test_no_signature_stands_alone_at_the_top_of_a_page(panti):
+    for number in range(1, len(panti["pdf"].pages) + 1):
+        text = pdftotext_page(panti["pdf_bytes"], number).strip()
+        if "Panti, 18 Januari 2021" in text and "NIP. 19640305 199204 1 001" in text:
+            assert not text.startswith("Panti, 18 Januari 2021"), f"page {number} holds only the signature"
+
+
 def rows_with(rows, text):
     return [r for r in rows if any(text in c for c in r)]
 
@@ -197,8 +252,13 @@ def test_pdf_has_the_same_values_and_a_table_of_contents_with_pages(panti):
     start = text.index("DAFTAR ISI")
     toc = text[start : text.index("LAMPIRAN IV", start)]
     bab3 = next(line for line in toc.splitlines() if "BAB III AKUNTABILITAS KINERJA" in line)
-    page = int(bab3.split()[-1])
-    assert "BAB III AKUNTABILITAS KINERJA" in pdftotext_page(panti["pdf_bytes"], page)
+    printed = bab3.split()[-1]
+    labels = panti["pdf"].page_labels  # as printed in the footers: i, ii, iii for the front matter, then 1, 2, …
+    assert labels[1:4] == ["i", "ii", "iii"] and labels[4] == "1"
+    assert "BAB III AKUNTABILITAS KINERJA" in pdftotext_page(panti["pdf_bytes"], labels.index(printed) + 1)
+    for line in toc.splitlines():
+        if line.startswith("LAMPIRAN"):
+            assert "..." not in line, f"an attachment is listed without a page number, not: {line}"
     pages = panti["pdf"].pages
     landscape = [i for i, p in enumerate(pages) if p.mediabox.width > p.mediabox.height]
     assert landscape, "Lampiran I (Renstra matrix) should be on landscape pages"

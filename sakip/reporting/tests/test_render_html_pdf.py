@@ -168,7 +168,7 @@ def sample() -> Dokumen:
                 logo_png=logo,
             )
         ],
-        page_numbers=False,
+        numbering=None,
     )
     front = Section(
         [
