@@ -170,14 +170,14 @@ def build_pk(instansi, tahun: int, versi: int | None = None) -> Dokumen:
     )
     pk = qs.filter(versi=versi).first() if versi is not None else qs.order_by("-versi").first()
     if pk is None:
-        return _missing(f"Perjanjian Kinerja {instansi.nama} Tahun {tahun}", f"Perjanjian Kinerja tahun {tahun}")
+        return belum_ada(f"Perjanjian Kinerja {instansi.nama} Tahun {tahun}", f"Perjanjian Kinerja tahun {tahun}")
     return Dokumen(f"{pk.judul} {instansi.nama} Tahun {tahun}", [Section(pk_blocks(pk))])
 
 
 def build_iku(instansi, tahun: int) -> Dokumen:
     decree = KeputusanIKU.berlaku(instansi, tahun)
     if decree is None:
-        return _missing(f"Keputusan IKU {instansi.nama}", f"Keputusan IKU yang berlaku tahun {tahun}")
+        return belum_ada(f"Keputusan IKU {instansi.nama}", f"Keputusan IKU yang berlaku tahun {tahun}")
     renstra = Renstra.aktif(instansi, tahun)
     iku = list(renstra.indikator.filter(iku=True)) if renstra else []
     return Dokumen(f"Keputusan IKU {instansi.nama} Nomor {decree.nomor}", [Section(iku_blocks(decree, iku))])
@@ -186,7 +186,7 @@ def build_iku(instansi, tahun: int) -> Dokumen:
 def build_renstra(instansi, tahun: int) -> Dokumen:
     renstra = Renstra.aktif(instansi, tahun)
     if renstra is None:
-        return _missing(f"Renstra {instansi.nama}", f"Renstra yang berlaku untuk tahun {tahun}")
+        return belum_ada(f"Renstra {instansi.nama}", f"Renstra yang berlaku untuk tahun {tahun}")
     tujuan = list(
         renstra.tujuan.prefetch_related(
             "indikator", "sasaran__indikator", "sasaran__strategi", "sasaran__kebijakan", "sasaran__program"
@@ -215,11 +215,11 @@ def build_rkt(instansi, tahun: int) -> Dokumen:
     rkt = instansi.rkt.filter(tahun=tahun).select_related("penandatangan").first()
     renstra = Renstra.aktif(instansi, tahun)
     if rkt is None or renstra is None:
-        return _missing(f"RKT {instansi.nama} Tahun {tahun}", f"RKT tahun {tahun}")
+        return belum_ada(f"RKT {instansi.nama} Tahun {tahun}", f"RKT tahun {tahun}")
     return Dokumen(f"RKT {instansi.nama} Tahun {tahun}", [Section(rkt_blocks(rkt, renstra), orientation="landscape")])
 
 
-def _missing(title: str, what: str) -> Dokumen:
+def belum_ada(title: str, what: str) -> Dokumen:
     """A document whose data is not there yet: produced anyway, saying what to fill in."""
     return Dokumen(
         title,

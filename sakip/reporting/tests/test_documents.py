@@ -132,3 +132,10 @@ def test_report_command_writes_the_file_and_lists_what_is_missing(examples, tmp_
             stderr=err,
         )
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_skm_report_of_the_year_is_the_report_of_its_survey(examples):
+    panti = Instansi.objects.get(slug="kecamatan-panti")
+    text = docx_text(render(dokumen(panti, 2020, "skm"), "docx"))
+    assert "71,04" in text  # the index of the 12 answered unsur, from the answer distribution
+    assert dokumen(panti, 2019, "skm").missing == ["survei SKM tahun 2019"]
