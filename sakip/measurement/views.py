@@ -1,0 +1,139 @@
+"""The realisasi page of an agency-year: one sheet for every indicator, live capaian, evidence
+upload, and its Excel round trip (sakip/planning/web.py). Everything is checked before anything
+is written."""
+
+from django.http import FileResponse, Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from sakip.accounts.access import InstansiTahunMixin, get_visible_or_404
+from sakip.planning import grid
+from sakip.planning.web import LembarView, nama_sel
+
+from . import anggaran_lembar
+from . import lembar as lb
+from .models import Realisasi
+
+
+def nama_bukti(pk: int, periode: str) -> str:
+    return f"b-{pk}-{periode}"
+
+
+class RealisasiView(LembarView):
+    """Every indicator of the agency-year: TW I–IV, annual realisasi, keterangan, evidence."""
+
+    template_name = "measurement/realisasi.html"
+    url_name = "measurement:realisasi"
+    nama_berkas = "realisasi"
+    baris_generik = False
+    petunjuk_excel = gettext_lazy(
+        "Isi kolom kuning (TW I–IV, Tahunan, Keterangan); kolom abu-abu hanya keterangan. "
+        "Angka boleh ditulis 70,89 atau 1.825. Jangan ubah kolom Kode."
+    )
+
+    def buat_lembar(self):
+        return lb.lembar(self.instansi, self.tahun)
+
+    def kiriman_lain(self, lokasi):
+        """Evidence files, checked by type, first bytes and size."""
+        bukti, masalah = {}, []
+        for b in self.sheet.baris:
+            for k in lb.PERIODE:
+                berkas = self.request.FILES.get(nama_bukti(b.indikator.pk, k.kode))
+                if berkas is None:
+                    continue
+                pesan = lb.periksa_bukti(berkas)
+                if pesan:
+                    kolom = grid.Kolom(k.kode, _("Bukti %(p)s") % {"p": k.label})
+                    masalah.append(grid.MasalahSel(lokasi(b.baris, kolom), pesan, (b.indikator.pk, f"bukti-{k.kode}")))
+                else:
+                    bukti[(b.indikator.pk, k.kode)] = berkas
+        return bukti, masalah
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        return {
+            **ctx,
+            "kelompok": self._kelompok(ctx["salah"]),
+            "kolom_periode": lb.PERIODE,
+            "bukti_jenis": ", ".join(f".{e}" for e in lb.BUKTI_JENIS),
+            "bukti_maks": lb.BUKTI_MAKS_MB,
+        }
+
+    def _kelompok(self, salah: dict) -> list[tuple[str, list[dict]]]:
+        """Rows grouped under their heading, each cell with the text to show and its error."""
+        groups: list[tuple[str, list[dict]]] = []
+        for b in self.sheet.baris:
+            baris = b.baris
+            sel = [
+                {
+                    "kolom": k,
+                    "nama": nama_sel(b.indikator.pk, k.kode),
+                    "teks": self.teks_sel(baris, k),
+                    "salah": salah.get((b.indikator.pk, k.kode)),
+                }
+                for k in [*lb.PERIODE, lb.KETERANGAN]
+            ]
+            bukti = [
+                {
+                    "kolom": k,
+                    "nama": nama_bukti(b.indikator.pk, k.kode),
+                    "ada": b.realisasi[k.kode] if k.kode in b.realisasi and b.realisasi[k.kode].bukti else None,
+                    "salah": salah.get((b.indikator.pk, f"bukti-{k.kode}")),
+                }
+                for k in lb.PERIODE
+            ]
+            row = {"b": b, "periode": sel[:-1], "keterangan": sel[-1], "bukti": bukti}
+            row["jumlah_bukti"] = sum(1 for x in bukti if x["ada"])
+            row["bukti_salah"] = any(x["salah"] for x in bukti)
+            if not groups or groups[-1][0] != b.kelompok:
+                groups.append((b.kelompok, []))
+            groups[-1][1].append(row)
+        return groups
+
+
+class AnggaranView(LembarView):
+    """Pagu, realisasi and catatan of every program, kegiatan and sub kegiatan; serapan shown."""
+
+    template_name = "measurement/anggaran.html"
+    url_name = "measurement:anggaran"
+    nama_berkas = "anggaran"
+    petunjuk_excel = gettext_lazy(
+        "Isi kolom kuning (Pagu, Realisasi, Catatan) dalam rupiah, mis. 2.400.000 atau 2400000. "
+        "Kosongkan pagu untuk menghapus baris anggaran. Jangan ubah kolom Kode."
+    )
+
+    def buat_lembar(self):
+        return anggaran_lembar.lembar(self.instansi, self.tahun)
+
+
+class RealisasiHitungView(InstansiTahunMixin, View):
+    """The capaian cell of one indicator for the annual realisasi being typed (HTMX)."""
+
+    def get(self, request, **kwargs):
+        sheet = lb.lembar(self.instansi, self.tahun)
+        try:
+            b = sheet.per_pk()[int(request.GET.get("indikator", ""))]
+        except (KeyError, ValueError):
+            raise Http404(_("Indikator tidak ada di lembar ini.")) from None
+        ctx = {"b": b, "salah_hitung": None}
+        try:
+            tahunan = grid.baca_angka(request.GET.get(nama_sel(b.indikator.pk, lb.P.TAHUN)))
+            pesan = lb.periksa(b.indikator, lb.P.TAHUN, tahunan) if tahunan is not None else None
+            if pesan:
+                raise grid.SelSalah(pesan)
+            b.hasil, b.predikat, b.warna = sheet.nilai_hasil(b, tahunan)
+        except grid.SelSalah as e:
+            ctx["salah_hitung"] = str(e)
+        return TemplateResponse(request, "measurement/_hasil.html", ctx)
+
+
+class BuktiView(InstansiTahunMixin, View):
+    """An evidence file, to those who may see its agency-year."""
+
+    def get(self, request, pk, **kwargs):
+        qs = Realisasi.objects.filter(indikator__renstra__instansi=self.instansi, tahun=self.tahun).exclude(bukti="")
+        r = get_visible_or_404(request.user, qs, pk=pk)
+        return FileResponse(r.bukti.open("rb"), as_attachment=True, filename=r.bukti.name.rsplit("/", 1)[-1])
