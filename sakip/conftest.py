@@ -55,8 +55,63 @@ def page(browser, live_server):
 @pytest.fixture
 def phone(browser, live_server):
     """A phone-sized page (360 × 740, touch), as at a service counter."""
-    context, page = _page(
-        browser, live_server, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
-    )
+    context, page = _page(browser, live_server, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Uploads and approved LKIP files of a test go to its own temporary folder; passwords are
+    hashed with a fast hasher (the real one takes ~0.5 s per login created)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def personas(examples):
+    """One login per role (password `sakip-demo-2020`), as the demo creates them, plus the
+    operators of two *other* agencies: `operator_lain` of Kecamatan Sukorambi, a second agency of
+    Kabupaten Jember with an empty Renstra 2016–2021 (same pemda), and `operator_sukamaju` of
+    Dinas Kesehatan Sukamaju (another pemda). Attributes: operator, kepala, reviewer, pimpinan,
+    admin (Kecamatan Panti / Kabupaten Jember), operator_lain, operator_sukamaju; `.semua` maps
+    the names to the users."""
+    from types import SimpleNamespace
+
+    from sakip.accounts.models import Peran
+    from sakip.accounts.personas import beri_peran, demo_users
+    from sakip.organisation.models import Instansi, Pemda
+    from sakip.planning.models import Renstra
+
+    semua = demo_users()
+    jember = Pemda.objects.get(slug="kabupaten-jember")
+    sukorambi = Instansi.objects.create(
+        pemda=jember, slug="kecamatan-sukorambi", nama="Kecamatan Sukorambi", jenis="kecamatan"
+    )
+    Renstra.objects.create(instansi=sukorambi, kode="2016-2021", tahun_awal=2016, tahun_akhir=2021, berlaku_mulai=2016)
+    semua["operator_lain"] = beri_peran(
+        "operator_lain", "Operator Kecamatan Sukorambi", Peran.Jenis.OPERATOR, jember, sukorambi
+    )
+    sukamaju = Instansi.objects.get(slug="dinas-kesehatan-sukamaju")
+    semua["operator_sukamaju"] = beri_peran(
+        "operator_sukamaju", "Operator Dinkes Sukamaju", Peran.Jenis.OPERATOR, sukamaju.pemda, sukamaju
+    )
+    return SimpleNamespace(semua=semua, **semua)
+
+
+@pytest.fixture
+def shots(tmp_path):
+    """`shots(page, "name")`: a full-page screenshot, into $SAKIP_SCREENSHOTS when set (to look at)."""
+    from pathlib import Path
+
+    folder = Path(os.environ.get("SAKIP_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return lambda page, name: page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def csp_violations(page):
+    """The Content-Security-Policy violations the browser reports on `page` (should stay empty)."""
+    seen = []
+    page.on("console", lambda m: seen.append(m.text) if "Content Security Policy" in m.text else None)
+    return seen

@@ -1,11 +1,17 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = "SAKIP — back office"
 admin.site.site_title = "SAKIP"
+admin.site.site_url = "/"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("skm/", include("sakip.skm.urls")),
+    path("instansi/", include("sakip.reporting.urls")),
+    path("instansi/", include("sakip.review.urls")),
+    path("instansi/<slug:slug>/<int:tahun>/", include("sakip.measurement.urls")),
+    path("instansi/<slug:slug>/<int:tahun>/", include("sakip.planning.urls")),
+    path("", include("sakip.dashboard.urls")),
+    path("", include("sakip.accounts.urls")),
 ]

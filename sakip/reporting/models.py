@@ -1,8 +1,10 @@
 """Pelaporan kinerja: the yearly LKIP of an agency — its signature data and the narrative only
 people can write. Every stated fact in the report is generated from the data instead."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.organisation.models import Ditandatangani, Instansi
@@ -75,3 +77,70 @@ class Narasi(models.Model):
 
     def __str__(self):
         return f"{self.get_bagian_display()} — {self.laporan}"
+
+
+class TahunKinerja(models.Model):
+    """The workflow of one agency-year: draft → diajukan → direviu → disetujui (see workflow.py).
+    While it is disetujui every record of that agency-year is frozen (see frozen.py)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DIREVIU = "direviu", _("Direviu")
+        DISETUJUI = "disetujui", _("Disetujui")
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="tahun_kinerja")
+    tahun = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    class Meta:
+        verbose_name = _("status tahun kinerja")
+        verbose_name_plural = _("status tahun kinerja")
+        ordering = ["instansi", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["instansi", "tahun"], name="tahun_kinerja_unik")]
+
+    def __str__(self):
+        return f"{self.instansi} {self.tahun}: {self.get_status_display()}"
+
+    @classmethod
+    def untuk(cls, instansi, tahun: int) -> "TahunKinerja":
+        """The record of an agency-year; an unsaved draft when nobody has acted on it yet."""
+        return cls.objects.filter(instansi=instansi, tahun=tahun).first() or cls(instansi=instansi, tahun=tahun)
+
+    def lkip_disetujui(self) -> "RiwayatStatus | None":
+        """The LKIP as approved last, while the year is approved."""
+        if self.status != self.Status.DISETUJUI:
+            return None
+        return self.riwayat.exclude(sha256="").order_by("-waktu", "-pk").first()
+
+
+class RiwayatStatus(models.Model):
+    """One step of an agency-year's workflow: who did what, when, with which note. An approval
+    keeps the LKIP exactly as approved, with its SHA-256, so it can be shown again byte for byte."""
+
+    class Aksi(models.TextChoices):
+        AJUKAN = "ajukan", _("Ajukan untuk direviu")
+        CATAT = "catat", _("Simpan catatan reviu")
+        KEMBALIKAN = "kembalikan", _("Kembalikan untuk perbaikan")
+        LOLOSKAN = "loloskan", _("Nyatakan telah direviu")
+        SETUJUI = "setujui", _("Setujui dan bekukan")
+        BUKA = "buka", _("Buka kembali")
+
+    tahun_kinerja = models.ForeignKey(TahunKinerja, on_delete=models.CASCADE, related_name="riwayat")
+    aksi = models.CharField(max_length=20, choices=Aksi.choices)
+    status_awal = models.CharField(max_length=10, choices=TahunKinerja.Status.choices)
+    status_akhir = models.CharField(max_length=10, choices=TahunKinerja.Status.choices)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    nama = models.CharField(max_length=200, help_text=_("nama dan peran pelaku saat itu"))
+    waktu = models.DateTimeField(default=timezone.now)
+    catatan = models.TextField(blank=True)
+    berkas = models.FileField(upload_to="lkip-disetujui/%Y/", blank=True, help_text=_("LKIP (PDF) yang disetujui"))
+    sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("riwayat status")
+        verbose_name_plural = _("riwayat status")
+        ordering = ["tahun_kinerja", "waktu", "pk"]
+
+    def __str__(self):
+        return f"{self.tahun_kinerja.instansi} {self.tahun_kinerja.tahun}: {self.get_aksi_display()} ({self.nama})"

@@ -178,7 +178,12 @@ def test_bab_ii_tables_hold_tujuan_sasaran_strategi_and_the_rkt(panti):
 
 def test_per_sasaran_tables_compare_years_renstra_end_target_and_kegiatan(panti):
     d = panti["docx"]
-    assert table_after(d, "Tabel 3.3 Target dan Realisasi Sasaran 1")[1][1:] == ["B (80)", "B (70,89)", "88,61 %", "Baik"]
+    assert table_after(d, "Tabel 3.3 Target dan Realisasi Sasaran 1")[1][1:] == [
+        "B (80)",
+        "B (70,89)",
+        "88,61 %",
+        "Baik",
+    ]
     years = table_after(d, "Tabel 3.4 Perbandingan Realisasi Sasaran 1 dengan Tahun Sebelumnya")
     assert years[0][1:] == ["Realisasi 2018", "Realisasi 2019", "Realisasi 2020"]
     assert years[1][1:] == ["-", "75,79", "70,89"]  # 2019 as the report's table prints it
@@ -190,7 +195,10 @@ def test_per_sasaran_tables_compare_years_renstra_end_target_and_kegiatan(panti)
     distribution = table_after(d, "Tabel 3.6 Distribusi Jawaban Responden per Unsur")
     assert rows_with(distribution, "Penanganan pengaduan")[0][2:] == ["0 %", "90 %", "10 %", "0 %"]
     pelayanan = table_after(d, "Tabel 3.8 Kegiatan Koordinasi Pelayanan Umum")
-    assert rows_with(pelayanan, "KK (Kartu Keluarga)")[0][1:] == ["1.825 dokumen", "1.369 dokumen"]  # "1.3.69" in the report
+    assert rows_with(pelayanan, "KK (Kartu Keluarga)")[0][1:] == [
+        "1.825 dokumen",
+        "1.369 dokumen",
+    ]  # "1.3.69" in the report
     assert pelayanan[-1] == ["Anggaran: Rp 22.660.000,00", "100 %", "89,74 %"]
     pemberdayaan = table_after(d, "Tabel 3.14 Kegiatan Koordinasi Penyelenggaraan Pemberdayaan Masyarakat")
     assert rows_with(pemberdayaan, "Jumlah peserta musrenbang")[0][1:] == ["270 orang", "238 orang"]
