@@ -31,7 +31,7 @@ def test_admin_gets_a_zip_with_every_agency_lkip_and_sees_the_progress(personas,
     status = client.get(f"{URL}{job.pk}/")
     assert b"<progress" in status.content
     job = _wait(job.pk)
-    assert job.status == "selesai" and job.selesai == 2
+    assert job.status == "selesai" and job.selesai == 2, job.catatan
     page = client.get(f"{URL}{job.pk}/").content.decode()
     assert "Unduh ZIP" in page and "hx-trigger" not in page  # polling stops when done
 
