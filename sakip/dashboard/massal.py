@@ -5,10 +5,11 @@ worker can answer the poll. A worker restarted mid-batch leaves the job `berjala
 
 import tempfile
 import threading
+import time
 import zipfile
 
 from django.core.files import File
-from django.db import connections, transaction
+from django.db import OperationalError, connections, transaction
 
 from sakip.organisation.models import Instansi
 
@@ -23,6 +24,20 @@ def mulai(pemda, tahun: int, fmt: str, user) -> LkipMassal:
     return job
 
 
+def _catat(job_pk: int, **fields) -> None:
+    """Write the job's progress; SQLite answers "table is locked" when a reader (the page
+    polling the progress) holds it at that moment, so try again for a few seconds."""
+    for _ in range(50):
+        try:
+            LkipMassal.objects.filter(pk=job_pk).update(**fields)
+            return
+        except OperationalError as e:
+            if "locked" not in str(e):
+                raise
+            time.sleep(0.1)
+    LkipMassal.objects.filter(pk=job_pk).update(**fields)
+
+
 def _jalankan(job_pk: int, daftar: list[int]) -> None:
     from sakip.reporting.generate import dokumen, render
 
@@ -33,7 +48,7 @@ def _jalankan(job_pk: int, daftar: list[int]) -> None:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
                 for k, pk in enumerate(daftar):
                     instansi = Instansi.objects.get(pk=pk)
-                    LkipMassal.objects.filter(pk=job_pk).update(sedang=instansi.nama, selesai=k)
+                    _catat(job_pk, sedang=instansi.nama, selesai=k)
                     try:
                         data = render(dokumen(instansi, job.tahun, "lkip"), job.format)
                     except Exception as e:  # one agency's gap must not stop the others
@@ -42,7 +57,8 @@ def _jalankan(job_pk: int, daftar: list[int]) -> None:
                     zf.writestr(f"lkip-{instansi.slug}-{job.tahun}.{job.format}", data)
             tmp.seek(0)
             job.berkas.save(f"lkip-{job.pemda.slug}-{job.tahun}-{job.format}.zip", File(tmp), save=False)
-        LkipMassal.objects.filter(pk=job_pk).update(
+        _catat(
+            job_pk,
             berkas=job.berkas.name,
             selesai=len(daftar),
             sedang="",
@@ -50,6 +66,6 @@ def _jalankan(job_pk: int, daftar: list[int]) -> None:
             catatan="\n".join(gagal),
         )
     except Exception as e:
-        LkipMassal.objects.filter(pk=job_pk).update(status=LkipMassal.Status.GAGAL, catatan=str(e))
+        _catat(job_pk, status=LkipMassal.Status.GAGAL, catatan=str(e))
     finally:
         connections.close_all()  # this thread's own connections

@@ -5,6 +5,7 @@ import time
 import zipfile
 
 import pytest
+from django.db import OperationalError
 from docx import Document
 
 from sakip.dashboard.models import LkipMassal
@@ -15,7 +16,10 @@ URL = "/dasbor/kabupaten-jember/2020/lkip-massal/"
 def _wait(job_pk: int, seconds: float = 180) -> LkipMassal:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        job = LkipMassal.objects.get(pk=job_pk)
+        try:
+            job = LkipMassal.objects.get(pk=job_pk)
+        except OperationalError:  # the job's thread is writing its progress (SQLite's table lock)
+            continue
         if job.status != LkipMassal.Status.BERJALAN:
             return job
         time.sleep(0.5)
