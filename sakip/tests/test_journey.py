@@ -5,24 +5,11 @@ approves; the operator's next edit is refused."""
 
 import docx
 
-from sakip.accounts.personas import PASSWORD
 from sakip.planning.models import Indikator
+from sakip.tests.browser import login, logout
 
 YEAR = "/instansi/kecamatan-panti/2020/"
 DASHBOARD = "/dasbor/kabupaten-jember/2020/"
-
-
-def _login(page, username):
-    page.goto("/masuk/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url("**/")
-
-
-def _logout(page):
-    page.get_by_role("button", name="Keluar").click()
-    page.wait_for_url("**/masuk/")
 
 
 def _panti_status(page) -> str:
@@ -32,7 +19,7 @@ def _panti_status(page) -> str:
 
 def test_operator_to_approval_in_one_walk(page, personas, transactional_db, tmp_path, shots):
     ind = Indikator.objects.get(renstra__instansi__slug="kecamatan-panti", kode="rekomendasi")
-    _login(page, "operator")
+    login(page, "operator")
     page.goto(YEAR + "realisasi/")
     row = page.locator(f"#indikator-{ind.pk}")
     row.locator(f'[name="r-{ind.pk}-tahun"]').fill("95,97")
@@ -49,33 +36,33 @@ def test_operator_to_approval_in_one_walk(page, personas, transactional_db, tmp_
     lkip = docx.Document(str(download.value.path()))
     cells = {c.text for t in lkip.tables for r in t.rows for c in r.cells}
     assert "95,97 %" in cells  # the realisasi just entered is in the generated LKIP
-    _logout(page)
+    logout(page)
 
-    _login(page, "kepala")
+    login(page, "kepala")
     page.goto(YEAR)
     page.get_by_role("button", name="Ajukan untuk direviu").click()
     page.get_by_text("Status tahun 2020 sekarang Diajukan").wait_for()
-    _logout(page)
+    logout(page)
 
-    _login(page, "reviewer")
+    login(page, "reviewer")
     page.goto(YEAR)
     page.get_by_label("Catatan").fill("Bukti rekap rapat koordinasi sudah diunggah; capaian 95,97 % wajar.")
     page.get_by_role("button", name="Simpan catatan reviu").click()
     page.get_by_text("Simpan catatan reviu: berhasil").wait_for()
     page.get_by_role("button", name="Nyatakan telah direviu").click()
     page.get_by_text("Status tahun 2020 sekarang Direviu").wait_for()
-    _logout(page)
+    logout(page)
 
-    _login(page, "admin")
+    login(page, "admin")
     assert "Direviu" in _panti_status(page)
     shots(page, "journey-dasbor-direviu")
     page.goto(YEAR)
     page.get_by_role("button", name="Setujui dan bekukan").click(timeout=90_000)
     page.get_by_text("Status tahun 2020 sekarang Disetujui").wait_for(timeout=90_000)
     assert "Disetujui" in _panti_status(page)
-    _logout(page)
+    logout(page)
 
-    _login(page, "operator")
+    login(page, "operator")
     page.goto(YEAR + "realisasi/")
     page.get_by_text("sudah disetujui dan dibekukan").first.wait_for()
     assert page.locator(f'[name="r-{ind.pk}-tahun"]').count() == 0  # read-only: no input to change

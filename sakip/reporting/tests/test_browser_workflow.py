@@ -2,29 +2,16 @@
 approves, and an edit after approval is refused. Screenshots go to $SAKIP_SCREENSHOTS when set
 (fixture `shots` in sakip/conftest.py)."""
 
-from sakip.accounts.personas import PASSWORD
 from sakip.measurement.models import Realisasi
+from sakip.tests.browser import login, logout
 
 YEAR = "/instansi/kecamatan-panti/2020/"
-
-
-def _login(page, username):
-    page.goto("/masuk/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url("**/")
-
-
-def _logout(page):
-    page.get_by_role("button", name="Keluar").click()
-    page.wait_for_url("**/masuk/")
 
 
 def test_submit_review_approve_then_an_edit_is_refused(page, personas, transactional_db, shots, csp_violations):
     page.goto("/masuk/")
     shots(page, "01-masuk")
-    _login(page, "kepala")
+    login(page, "kepala")
     shots(page, "02-beranda-kepala")
     page.get_by_role("link", name="Kecamatan Panti").click()
     shots(page, "03-instansi")
@@ -33,9 +20,9 @@ def test_submit_review_approve_then_an_edit_is_refused(page, personas, transacti
     shots(page, "04-tahun-draft-kepala")
     page.get_by_role("button", name="Ajukan untuk direviu").click()
     page.get_by_text("Status tahun 2020 sekarang Diajukan").wait_for()
-    _logout(page)
+    logout(page)
 
-    _login(page, "reviewer")
+    login(page, "reviewer")
     page.goto(YEAR)
     page.get_by_label("Catatan").fill(
         "IKU 2: target PK (75 %) berbeda dengan Renstra (80 %); mohon dijelaskan di BAB III."
@@ -46,9 +33,9 @@ def test_submit_review_approve_then_an_edit_is_refused(page, personas, transacti
     page.get_by_role("button", name="Nyatakan telah direviu").click()
     page.get_by_text("Status tahun 2020 sekarang Direviu").wait_for()
     shots(page, "05-tahun-direviu-reviewer")
-    _logout(page)
+    logout(page)
 
-    _login(page, "admin")
+    login(page, "admin")
     page.goto(YEAR)
     page.get_by_role("button", name="Setujui dan bekukan").click(timeout=90_000)  # the LKIP takes seconds
     page.get_by_text("Status tahun 2020 sekarang Disetujui").wait_for(timeout=90_000)
@@ -69,11 +56,7 @@ def test_submit_review_approve_then_an_edit_is_refused(page, personas, transacti
 
 
 def test_the_year_page_reads_on_a_phone(phone, personas, transactional_db, shots):
-    phone.goto("/masuk/")
-    phone.get_by_label("Nama pengguna").fill("operator")
-    phone.get_by_label("Kata sandi").fill(PASSWORD)
-    phone.get_by_role("button", name="Masuk").click()
-    phone.wait_for_url("**/")
+    login(phone, "operator")
     phone.goto(YEAR)
     phone.locator("#jejak-isi").wait_for()
     shots(phone, "08-tahun-ponsel")
