@@ -100,6 +100,13 @@ def personas(examples):
 
 
 @pytest.fixture
+def operator(client, personas):
+    """The test client logged in as Kecamatan Panti's operator (the data-entry pages' user)."""
+    client.force_login(personas.operator)
+    return client
+
+
+@pytest.fixture
 def shots(tmp_path):
     """`shots(page, "name")`: a full-page screenshot, into $SAKIP_SCREENSHOTS when set (to look at)."""
     from pathlib import Path

@@ -3,8 +3,6 @@ nothing, and its Excel round trip."""
 
 from decimal import Decimal
 
-import pytest
-
 from sakip.measurement.models import Anggaran
 from sakip.planning.models import Kegiatan, Program
 from sakip.planning.tests.excel_grid import cell, upload, workbook
@@ -18,12 +16,6 @@ def _snapshot():
 
 def _program(kode):
     return Program.objects.get(renstra__instansi__slug="kecamatan-panti", kode=kode)
-
-
-@pytest.fixture
-def operator(client, personas):
-    client.force_login(personas.operator)
-    return client
 
 
 def test_the_sheet_shows_pagu_realisasi_and_serapan_per_program_and_kegiatan(operator):

@@ -2,24 +2,13 @@
 while typing, an evidence upload, save, and a bad cell refused. Screenshots go to
 $SAKIP_SCREENSHOTS when set."""
 
-import os
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from sakip.accounts.personas import PASSWORD
 from sakip.measurement.models import Realisasi
 from sakip.planning.models import Indikator
 
 URL = "/instansi/kecamatan-panti/2020/realisasi/"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    folder = Path(os.environ.get("SAKIP_SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return lambda page, name: page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
 def test_operator_enters_realisasi_with_evidence_and_sees_capaian(page, personas, transactional_db, shots, tmp_path):

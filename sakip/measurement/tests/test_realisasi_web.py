@@ -26,12 +26,6 @@ def _ind(kode) -> Indikator:
     return Indikator.objects.get(renstra__instansi__slug="kecamatan-panti", kode=kode)
 
 
-@pytest.fixture
-def operator(client, personas):
-    client.force_login(personas.operator)
-    return client
-
-
 def test_the_sheet_shows_each_indicator_with_target_realisasi_capaian_and_predikat(operator):
     html = operator.get(URL).content.decode()
     skm = _ind("skm")

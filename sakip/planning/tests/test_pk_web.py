@@ -3,8 +3,6 @@ kept), editing the new version's targets, and a frozen year."""
 
 from decimal import Decimal
 
-import pytest
-
 from sakip.planning.models import PerjanjianKinerja, Target
 from sakip.reporting.models import TahunKinerja
 
@@ -17,12 +15,6 @@ def _pk(versi):
 
 def _targets(pk):
     return sorted(pk.target.values_list("indikator__kode", "nilai", "mutu", "catatan"))
-
-
-@pytest.fixture
-def operator(client, personas):
-    client.force_login(personas.operator)
-    return client
 
 
 def test_the_page_shows_the_pk_in_force_and_older_versions_read_only(operator):

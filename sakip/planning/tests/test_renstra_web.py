@@ -3,8 +3,6 @@ all or nothing, and its Excel round trip."""
 
 from decimal import Decimal
 
-import pytest
-
 from sakip.planning.models import Indikator, Target
 from sakip.planning.tests.excel_grid import cell, upload, workbook
 
@@ -26,12 +24,6 @@ def _snapshot():
             )
         ),
     )
-
-
-@pytest.fixture
-def operator(client, personas):
-    client.force_login(personas.operator)
-    return client
 
 
 def test_the_grid_shows_every_year_of_the_renstra_with_its_target(operator):
