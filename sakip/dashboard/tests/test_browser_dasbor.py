@@ -1,31 +1,17 @@
 """The admin, logged in through the real login page, reads every agency's status on the pemda
 dashboard and opens an agency's dashboard. Screenshots go to $SAKIP_SCREENSHOTS when set."""
 
-import os
-from pathlib import Path
-
-import pytest
-
 from sakip.organisation.models import Instansi
 from sakip.reporting.models import TahunKinerja
-from sakip.reporting.tests.test_browser_workflow import _login
+from sakip.tests.browser import login
 
 
-@pytest.fixture
-def shot(tmp_path):
-    folder = Path(os.environ.get("SAKIP_SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return lambda page, name: page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
-
-
-def test_admin_reads_each_agency_status_on_the_pemda_dashboard(page, personas, transactional_db, shot):
+def test_admin_reads_each_agency_status_on_the_pemda_dashboard(page, personas, transactional_db, shots, csp_violations):
     TahunKinerja.objects.create(instansi=Instansi.objects.get(slug="kecamatan-panti"), tahun=2020, status="diajukan")
-    csp = []
-    page.on("console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None)
-    _login(page, "admin")
+    login(page, "admin")
     page.get_by_role("link", name="Dasbor kinerja semua instansi").first.click()
     page.wait_for_url("**/dasbor/kabupaten-jember/2020/")
-    shot(page, "dasbor-pemda")
+    shots(page, "dasbor-pemda")
     panti = page.get_by_role("row").filter(has_text="Kecamatan Panti")
     assert panti.get_by_role("link", name="Diajukan").is_visible()
     sukorambi = page.get_by_role("row").filter(has_text="Kecamatan Sukorambi")
@@ -35,22 +21,22 @@ def test_admin_reads_each_agency_status_on_the_pemda_dashboard(page, personas, t
 
     page.get_by_role("button", name="Buat semua LKIP (DOCX)").click()
     assert page.locator("progress").is_visible()  # polled by HTMX until the ZIP is ready
-    shot(page, "dasbor-lkip-massal-berjalan")
+    shots(page, "dasbor-lkip-massal-berjalan")
     page.get_by_role("link", name="Unduh ZIP").wait_for(timeout=180_000)
-    shot(page, "dasbor-lkip-massal-selesai")
+    shots(page, "dasbor-lkip-massal-selesai")
     assert page.get_by_role("button", name="Buat semua LKIP (PDF)").is_enabled()
 
     panti.get_by_role("link", name="Kecamatan Panti").click()
     page.wait_for_url("**/instansi/kecamatan-panti/2020/dasbor/")
-    shot(page, "dasbor-instansi")
+    shots(page, "dasbor-instansi")
     assert page.get_by_role("heading", name="Capaian indikator").is_visible()
     assert page.locator("svg.tren").count() > 0
-    assert csp == []
+    assert csp_violations == []
 
 
-def test_the_public_page_needs_no_login(page, examples, transactional_db, shot):
+def test_the_public_page_needs_no_login(page, examples, transactional_db, shots):
     page.goto("/transparansi/")
     page.get_by_role("link", name="Dinas Kesehatan Kabupaten Sukamaju").click()
     page.wait_for_url("**/transparansi/dinas-kesehatan-sukamaju/")
-    shot(page, "transparansi-instansi")
+    shots(page, "transparansi-instansi")
     assert page.get_by_role("link", name="Perjanjian Kinerja Perubahan 2022 (PDF)").is_visible()
