@@ -125,17 +125,6 @@ def targets_per_instansi(instansi_ids: list[int], tahun: int) -> tuple[dict[int,
     return per_instansi, set(pk)
 
 
-LAMPU = ("#2e7d32", "#9acd32", "#ffbf00", "#ef6c00", "#c62828")  # best → worst, when a scale names no colours
-
-
-def warna_predikat(skala: SkalaPredikat) -> list[tuple[str, str]]:
-    """[(predikat, colour)] best first (highest band first), each band's own colour or a
-    traffic-light colour by its rank."""
-    bands = sorted(skala.rentang.all(), key=lambda r: (r.bawah is not None, r.bawah or 0), reverse=True)
-    n = len(bands)
-    return [(r.predikat, r.warna or LAMPU[round(k * (len(LAMPU) - 1) / max(n - 1, 1))]) for k, r in enumerate(bands)]
-
-
 def skala_per_instansi(instansi_list, pemda_ids) -> dict[int, tuple]:
     """{instansi_id: (Skala, [(predikat, colour)] best first)}: the agency's own scale, else its
     pemda's default."""
@@ -147,7 +136,7 @@ def skala_per_instansi(instansi_list, pemda_ids) -> dict[int, tuple]:
         s = own.get(i.pk) or default.get(i.pemda_id)
         if s is not None:
             if s.pk not in dibaca:
-                dibaca[s.pk] = (s.skala(), warna_predikat(s))
+                dibaca[s.pk] = (s.skala(), s.warna())
             out[i.pk] = dibaca[s.pk]
     return out
 

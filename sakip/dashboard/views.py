@@ -26,7 +26,7 @@ from sakip.reporting.models import TahunKinerja
 
 from . import massal
 from .models import LkipMassal
-from .ringkasan import TRIWULAN, batas_waktu, ringkasan, triwulan_terakhir, warna_predikat
+from .ringkasan import TRIWULAN, batas_waktu, ringkasan, triwulan_terakhir
 from .tren import batang_sebaran, tren_svg
 
 CACHE_SECONDS = 60  # bounds how stale a bulk write (which the audit trail does not see) can leave it
@@ -156,7 +156,7 @@ class InstansiDasborView(InstansiTahunMixin, TemplateView):
         for r in Realisasi.objects.filter(indikator__in=ids, periode=Realisasi.Periode.TAHUN, tahun__in=years):
             real_tahunan.setdefault(r.indikator_id, {})[r.tahun] = r.nilai
         skala = SkalaPredikat.untuk(self.instansi)
-        warna = dict(warna_predikat(skala)) if skala else {}
+        warna = dict(skala.warna()) if skala else {}
         baris = [
             {
                 "b": b,

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 
 from sakip.calc import Hasil
 from sakip.calc.capaian import JenisNilai
-from sakip.dashboard.ringkasan import warna_predikat
 from sakip.planning.grid import INFO, TEKS, Baris, Grid, Kolom, indikator_berurut, kelompok_indikator
 from sakip.planning.models import Indikator, PerjanjianKinerja, Renstra, Target
 
@@ -131,7 +130,7 @@ def lembar(instansi, tahun: int) -> Lembar:
     pk = PerjanjianKinerja.berlaku(instansi, tahun)
     skala_obj = SkalaPredikat.untuk(instansi)
     skala = skala_obj.skala() if skala_obj else None
-    warna = dict(warna_predikat(skala_obj)) if skala_obj else {}
+    warna = dict(skala_obj.warna()) if skala_obj else {}
     indikator = indikator_berurut(renstra)
     targets: dict[int, list[Target]] = {}
     for t in Target.objects.filter(indikator__in=indikator, tahun=tahun):

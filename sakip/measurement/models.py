@@ -14,6 +14,8 @@ from sakip.planning.models import Indikator, Kegiatan, NilaiMixin, Program, SubK
 
 from .belanja import JENIS_BELANJA
 
+LAMPU = ("#2e7d32", "#9acd32", "#ffbf00", "#ef6c00", "#c62828")  # best → worst, when a scale names no colours
+
 
 class SkalaPredikat(models.Model):
     """A named predicate scale; an agency's own scale overrides its pemda's default."""
@@ -50,11 +52,20 @@ class SkalaPredikat(models.Model):
         """The framework-free scale the capaian engine works with."""
         return Skala(self.nama, tuple(r.rentang() for r in self.rentang.all()))
 
+    def warna(self) -> list[tuple[str, str]]:
+        """[(predikat, colour)] best first (highest band first), each band's own colour or a
+        traffic-light colour by its rank."""
+        bands = sorted(self.rentang.all(), key=lambda r: (r.bawah is not None, r.bawah or 0), reverse=True)
+        n = len(bands)
+        return [
+            (r.predikat, r.warna or LAMPU[round(k * (len(LAMPU) - 1) / max(n - 1, 1))]) for k, r in enumerate(bands)
+        ]
+
     @classmethod
     def untuk(cls, instansi) -> "SkalaPredikat | None":
+        skala = cls.objects.prefetch_related("rentang")
         return (
-            cls.objects.filter(instansi=instansi).first()
-            or cls.objects.filter(pemda_id=instansi.pemda_id, instansi=None).first()
+            skala.filter(instansi=instansi).first() or skala.filter(pemda_id=instansi.pemda_id, instansi=None).first()
         )
 
 
