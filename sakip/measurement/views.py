@@ -4,6 +4,8 @@ is written."""
 
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -54,40 +56,59 @@ class RealisasiView(LembarView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        jenis = ", ".join(f".{e}" for e in lb.BUKTI_JENIS)
         return {
             **ctx,
             "kelompok": self._kelompok(ctx["salah"]),
             "kolom_periode": lb.PERIODE,
-            "bukti_jenis": ", ".join(f".{e}" for e in lb.BUKTI_JENIS),
-            "bukti_maks": lb.BUKTI_MAKS_MB,
+            "url_hitung": reverse("measurement:realisasi_hitung", args=[self.instansi.slug, self.tahun]),
+            "bukti_jenis": jenis,
+            "bantuan_bukti": _("%(jenis)s; paling besar %(maks)d MB. Berkas baru menggantikan yang lama.")
+            % {"jenis": jenis, "maks": lb.BUKTI_MAKS_MB},
         }
 
     def _kelompok(self, salah: dict) -> list[tuple[str, list[dict]]]:
-        """Rows grouped under their heading, each cell with the text to show and its error."""
+        """Rows grouped under their heading, each cell with its text, error and label worked out
+        here once: the page has ≈ 10 cells per indicator, and template logic per cell is what
+        made it slow (bench/load.py)."""
+        label = {k.kode: str(k.label) for k in [*lb.PERIODE, lb.KETERANGAN]}
+        url_bukti = reverse("measurement:bukti", args=[self.instansi.slug, self.tahun, 0])[: -len("0/")]
         groups: list[tuple[str, list[dict]]] = []
         for b in self.sheet.baris:
-            baris = b.baris
-            sel = [
-                {
-                    "kolom": k,
-                    "nama": nama_sel(b.indikator.pk, k.kode),
+            baris, pk = b.baris, b.indikator.pk
+            pendek = Truncator(b.indikator.nama).chars(60)
+
+            def sel(k, pk=pk, baris=baris, pendek=pendek):
+                return {
+                    "nama": nama_sel(pk, k.kode),
                     "teks": self.teks_sel(baris, k),
-                    "salah": salah.get((b.indikator.pk, k.kode)),
+                    "salah": salah.get((pk, k.kode)),
+                    "label": f"{label[k.kode]} — {pendek}",
                 }
-                for k in [*lb.PERIODE, lb.KETERANGAN]
-            ]
-            bukti = [
-                {
-                    "kolom": k,
-                    "nama": nama_bukti(b.indikator.pk, k.kode),
-                    "ada": b.realisasi[k.kode] if k.kode in b.realisasi and b.realisasi[k.kode].bukti else None,
-                    "salah": salah.get((b.indikator.pk, f"bukti-{k.kode}")),
-                }
-                for k in lb.PERIODE
-            ]
-            row = {"b": b, "periode": sel[:-1], "keterangan": sel[-1], "bukti": bukti}
-            row["jumlah_bukti"] = sum(1 for x in bukti if x["ada"])
-            row["bukti_salah"] = any(x["salah"] for x in bukti)
+
+            bukti = []
+            for k in lb.PERIODE:
+                ada = b.realisasi.get(k.kode)
+                ada = ada if ada is not None and ada.bukti else None
+                bukti.append(
+                    {
+                        "periode": label[k.kode],
+                        "nama": nama_bukti(pk, k.kode),
+                        "label": f"{_('Bukti')} {label[k.kode]} — {pendek}",
+                        "url": f"{url_bukti}{ada.pk}/" if ada else "",
+                        "berkas": Truncator(ada.bukti.name.rsplit("/", 1)[-1]).chars(28) if ada else "",
+                        "salah": salah.get((pk, f"bukti-{k.kode}")),
+                    }
+                )
+            row = {
+                "b": b,
+                "triwulan": [sel(k) for k in lb.PERIODE[:-1]],
+                "tahunan": sel(lb.PERIODE[-1]),
+                "keterangan": sel(lb.KETERANGAN),
+                "bukti": bukti,
+                "jumlah_bukti": sum(1 for x in bukti if x["url"]),
+                "bukti_salah": any(x["salah"] for x in bukti),
+            }
             if not groups or groups[-1][0] != b.kelompok:
                 groups.append((b.kelompok, []))
             groups[-1][1].append(row)
