@@ -13,8 +13,6 @@ action really happened. Each persona's POST runs in a transaction that is rolled
 personas of one row all start from the same state.
 """
 
-import hashlib
-
 from django.contrib.messages import constants
 from django.contrib.messages import get_messages as messages_of
 from django.core.files.base import ContentFile
@@ -22,7 +20,8 @@ from django.db import transaction
 
 from sakip.measurement.models import Realisasi
 from sakip.organisation.models import Instansi
-from sakip.reporting.models import RiwayatStatus, TahunKinerja
+from sakip.reporting.models import TahunKinerja
+from sakip.reporting.tests.support import lkip_disetujui
 
 PERSONAS = ("anonim", "operator", "kepala", "reviewer", "pimpinan", "admin", "operator_lain", "operator_sukamaju")
 
@@ -133,20 +132,11 @@ def _given(state: str, url: str) -> dict:
         r.save()
         return {"bukti": r.pk, "indikator": r.indikator_id}
     slug, tahun = url.split("/")[2], int(url.split("/")[3])
-    tk = TahunKinerja.objects.create(instansi=Instansi.objects.get(slug=slug), tahun=tahun, status=state)
+    instansi = Instansi.objects.get(slug=slug)
     if state != TahunKinerja.Status.DISETUJUI:
+        TahunKinerja.objects.create(instansi=instansi, tahun=tahun, status=state)
         return {}
-    pdf = b"%PDF-1.4\n% LKIP disetujui (uji akses)\n"
-    riwayat = RiwayatStatus.objects.create(
-        tahun_kinerja=tk,
-        aksi="setujui",
-        status_awal="direviu",
-        status_akhir="disetujui",
-        nama="uji",
-        berkas=ContentFile(pdf, name="lkip.pdf"),
-        sha256=hashlib.sha256(pdf).hexdigest(),
-    )
-    return {"lkip": riwayat.pk}
+    return {"lkip": lkip_disetujui(instansi, tahun).pk}
 
 
 def _temuan():

@@ -1,31 +1,16 @@
 """The public transparency page shows what is approved or published, and nothing else."""
 
-import hashlib
 import io
 import re
 
 import pytest
-from django.core.files.base import ContentFile
 from pypdf import PdfReader
 
 from sakip.organisation.models import Instansi
-from sakip.reporting.models import RiwayatStatus, TahunKinerja
+from sakip.reporting.tests.support import lkip_disetujui
 from sakip.skm.models import SurveiSKM
 
 pytestmark = pytest.mark.django_db
-
-
-def _approve(instansi, tahun: int, pdf: bytes, status: str = "disetujui") -> RiwayatStatus:
-    tk = TahunKinerja.objects.create(instansi=instansi, tahun=tahun, status=status)
-    return RiwayatStatus.objects.create(
-        tahun_kinerja=tk,
-        aksi="setujui",
-        status_awal="direviu",
-        status_akhir="disetujui",
-        nama="Camat Panti — Kepala instansi",
-        berkas=ContentFile(pdf, name="lkip.pdf"),
-        sha256=hashlib.sha256(pdf).hexdigest(),
-    )
 
 
 def _text(response) -> str:
@@ -41,7 +26,7 @@ def test_a_draft_year_shows_neither_its_lkip_nor_its_unsigned_pk(examples, clien
 
 def test_the_approved_lkip_is_served_byte_for_byte_with_its_hash(examples, client):
     pdf = b"%PDF-1.4\n% LKIP Panti 2020 disetujui\n"
-    riwayat = _approve(Instansi.objects.get(slug="kecamatan-panti"), 2020, pdf)
+    riwayat = lkip_disetujui(Instansi.objects.get(slug="kecamatan-panti"), 2020, pdf)
     text = _text(client.get("/transparansi/kecamatan-panti/"))
     assert "LKIP 2020 (PDF)" in text and riwayat.sha256 in text
     response = client.get("/transparansi/kecamatan-panti/2020/lkip.pdf")
@@ -49,14 +34,14 @@ def test_the_approved_lkip_is_served_byte_for_byte_with_its_hash(examples, clien
 
 
 def test_an_approved_lkip_whose_file_changed_is_not_served(examples, client, settings):
-    riwayat = _approve(Instansi.objects.get(slug="kecamatan-panti"), 2020, b"%PDF-1.4\n% asli\n")
+    riwayat = lkip_disetujui(Instansi.objects.get(slug="kecamatan-panti"), 2020, b"%PDF-1.4\n% asli\n")
     with open(riwayat.berkas.path, "wb") as f:
         f.write(b"%PDF-1.4\n% diubah\n")
     assert client.get("/transparansi/kecamatan-panti/2020/lkip.pdf").status_code == 404
 
 
 def test_a_reopened_year_no_longer_publishes_its_lkip(examples, client):
-    _approve(Instansi.objects.get(slug="kecamatan-panti"), 2020, b"%PDF-1.4\n% x\n", status="draft")
+    lkip_disetujui(Instansi.objects.get(slug="kecamatan-panti"), 2020, b"%PDF-1.4\n% x\n", status="draft")
     assert "LKIP 2020" not in _text(client.get("/transparansi/kecamatan-panti/"))
     assert client.get("/transparansi/kecamatan-panti/2020/lkip.pdf").status_code == 404
 
