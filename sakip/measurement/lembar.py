@@ -183,6 +183,17 @@ def simpan(sheet: Lembar, perubahan: dict[tuple[int, str], object], bukti: dict[
     """Write the changed cells and the uploaded evidence, one `save()` per row so the audit trail
     records each change; all or nothing (a refused row, e.g. a frozen year, rolls back the rest).
     Returns the number of realisasi rows written."""
+    berkas_baru: list = []  # evidence written to storage by this save, removed again if it fails
+    try:
+        return _simpan_baris(sheet, perubahan, bukti, berkas_baru)
+    except Exception:
+        for berkas in berkas_baru:
+            if berkas._committed:  # stored (a save that failed before storing it left nothing)
+                berkas.storage.delete(berkas.name)
+        raise
+
+
+def _simpan_baris(sheet: Lembar, perubahan: dict, bukti: dict, berkas_baru: list) -> int:
     ditulis = 0
     for b in sheet.baris:
         for k in PERIODE:
@@ -202,6 +213,8 @@ def simpan(sheet: Lembar, perubahan: dict[tuple[int, str], object], bukti: dict[
                     r.delete()
                     ditulis += 1
                 continue
+            if kunci in bukti:
+                berkas_baru.append(r.bukti)
             r.save()
             ditulis += 1
     return ditulis

@@ -4,6 +4,7 @@ live capaian cell, a frozen year, and the Excel round trip."""
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sakip.measurement.models import Realisasi
@@ -93,6 +94,29 @@ def test_evidence_is_stored_under_media_root_and_served_to_who_may_see_it(operat
     assert got.status_code == 200 and b"".join(got.streaming_content) == b"%PDF-1.4 bukti"
     client.force_login(personas.operator_lain)
     assert client.get(f"{URL}bukti/{r.pk}/").status_code == 404
+
+
+def test_a_save_refused_part_way_leaves_no_evidence_file_behind(operator, settings, monkeypatch):
+    skm, rekomendasi = _ind("skm"), _ind("rekomendasi")
+    simpan_asli = Realisasi.save
+
+    def refuse_rekomendasi(self, *args, **kwargs):
+        if self.indikator_id == rekomendasi.pk:
+            raise ValidationError("ditolak (uji)")
+        simpan_asli(self, *args, **kwargs)
+
+    monkeypatch.setattr(Realisasi, "save", refuse_rekomendasi)
+    before = _snapshot()
+    response = operator.post(
+        URL,
+        {
+            f"b-{skm.pk}-tahun": SimpleUploadedFile("skm.pdf", b"%PDF-1.4 bukti"),
+            f"b-{rekomendasi.pk}-tahun": SimpleUploadedFile("rek.pdf", b"%PDF-1.4 bukti"),
+        },
+    )
+    assert response.status_code == 409 and "ditolak (uji)" in response.content.decode()
+    assert _snapshot() == before
+    assert [p for p in (settings.MEDIA_ROOT / "bukti").rglob("*") if p.is_file()] == []
 
 
 @pytest.mark.parametrize(
