@@ -12,6 +12,7 @@ urlpatterns = [
     path("instansi/", include("sakip.review.urls")),
     path("instansi/<slug:slug>/<int:tahun>/", include("sakip.measurement.urls")),
     path("instansi/<slug:slug>/<int:tahun>/", include("sakip.planning.urls")),
+    path("instansi/<slug:slug>/<int:tahun>/", include("sakip.skm.urls_instansi")),
     path("", include("sakip.dashboard.urls")),
     path("", include("sakip.accounts.urls")),
 ]

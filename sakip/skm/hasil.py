@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
+from sakip import formatting as fmt
 from sakip.calc.skm import HasilSurvei, Sebaran, hitung_survei
 
 from .models import DistribusiJawaban, Jawaban, Responden, SurveiSKM
@@ -94,3 +95,31 @@ def hasil_terbit(instansi) -> list[HasilTerbit]:
         .order_by("-tahun", "kode")
     )
     return [HasilTerbit(s, s.unit.nama if s.unit else s.instansi.nama, s.hasil()) for s in surveys]
+
+
+@dataclass(frozen=True)
+class RingkasanSurvei:
+    """One survey on the workspace's SKM page: its result and where its answers come from."""
+
+    survei: SurveiSKM
+    hasil: HasilSurvei
+    sumber: str  # "responden", "distribusi" or "" (no answers yet)
+
+    @property
+    def nilai(self) -> str:
+        """The NIK as printed (25–100), "-" while it cannot be computed."""
+        return fmt.angka(self.hasil.nik)
+
+
+def ringkasan_tahun(instansi, tahun: int) -> list[RingkasanSurvei]:
+    """The agency's surveys of the year, each with its result (compared with no earlier one)."""
+    surveys = (
+        SurveiSKM.objects.filter(instansi=instansi, tahun=tahun)
+        .select_related("metode", "unit", "instansi")
+        .order_by("kode")
+    )
+    out = []
+    for s in surveys:
+        sumber = "responden" if s.responden.exists() else "distribusi" if s.distribusi.exists() else ""
+        out.append(RingkasanSurvei(s, s.hasil(banding=False), sumber))
+    return out

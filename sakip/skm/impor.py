@@ -149,10 +149,13 @@ def _cocok_unsur(judul: str, u: UnsurKolom) -> bool:
     return _rata(u.nama) == j or (u.pertanyaan and _rata(u.pertanyaan).rstrip("?.") in j)
 
 
-def petakan(tabel: Tabel, unsur: list[UnsurKolom], kolom: dict[str, str] | None = None) -> dict[str, int]:
-    """Which column holds each unsur ("U1" …) and profile field: the explicit `kolom` mapping
-    first (target → header, letter or number), then headers recognised by number, name or
-    question. An unsur without exactly one column is a problem naming the columns there are."""
+def kenali(
+    tabel: Tabel, unsur: list[UnsurKolom], kolom: dict[str, str] | None = None
+) -> tuple[dict[str, int], list[Masalah]]:
+    """Which column holds each unsur ("U1" …) and profile field, as far as it can be told: the
+    explicit `kolom` mapping first (target → header, letter or number), then headers recognised
+    by number, name or question. Returns the mapping found and a problem per unsur without
+    exactly one column (the web's mapping step starts from the mapping and lets people fix it)."""
     kolom = dict(kolom or {})
     masalah, peta = [], {}
     sasaran = {f"U{u.nomor}" for u in unsur} | set(PROFIL_KOLOM)
@@ -199,9 +202,40 @@ def petakan(tabel: Tabel, unsur: list[UnsurKolom], kolom: dict[str, str] | None 
         if len(calon) == 1:
             peta[f] = calon[0]
             dipakai.add(calon[0])
+    return peta, masalah
+
+
+def petakan(tabel: Tabel, unsur: list[UnsurKolom], kolom: dict[str, str] | None = None) -> dict[str, int]:
+    """The mapping `kenali` finds, or ImportGagal naming the columns there are."""
+    peta, masalah = kenali(tabel, unsur, kolom)
     if masalah:
         raise ImportGagal(masalah)
     return peta
+
+
+def peta_pilihan(tabel: Tabel, unsur: list[UnsurKolom], pilihan: dict[int, str]) -> dict[str, int]:
+    """The mapping exactly as a person chose it per column (column index → "U1", a profile
+    field, or "" to ignore it): nothing is guessed. Every unsur needs one column, a target
+    takes at most one; ImportGagal names each column and unsur otherwise."""
+    sasaran = {f"U{u.nomor}": f"unsur {u.nomor} ({u.nama})" for u in unsur} | {f: f for f in PROFIL_KOLOM}
+    masalah, kolom_per_target = [], {}
+    for i, target in sorted(pilihan.items()):
+        if not target:
+            continue
+        if not 0 <= i < len(tabel.judul) or target not in sasaran:
+            masalah.append(Masalah(tabel.nama, f"pemetaan kolom {i + 1} ke {target!r} tidak dikenal"))
+            continue
+        kolom_per_target.setdefault(target, []).append(i)
+    for target, kolom in kolom_per_target.items():
+        if len(kolom) > 1:
+            nama = ", ".join(f"{get_column_letter(i + 1)} ({tabel.judul[i]})" for i in kolom)
+            masalah.append(Masalah(tabel.nama, f"{sasaran[target]} dipetakan ke lebih dari satu kolom: {nama}"))
+    for u in unsur:
+        if f"U{u.nomor}" not in kolom_per_target:
+            masalah.append(Masalah(tabel.nama, f"unsur {u.nomor} ({u.nama}) belum dipetakan ke kolom mana pun"))
+    if masalah:
+        raise ImportGagal(masalah)
+    return {target: kolom[0] for target, kolom in kolom_per_target.items()}
 
 
 # ------------------------------------------------------------------------------ raw answers
@@ -255,10 +289,11 @@ def _tanggal(v) -> date | None | str:
 
 
 def baca_jawaban(
-    tabel: Tabel, unsur: list[UnsurKolom], kolom: dict[str, str] | None = None
+    tabel: Tabel, unsur: list[UnsurKolom], kolom: dict[str, str] | None = None, pilihan: dict[int, str] | None = None
 ) -> tuple[list[JawabanResponden], dict[str, int]]:
-    """Every respondent of the table, or ImportGagal with every problem by row and column."""
-    peta = petakan(tabel, unsur, kolom)
+    """Every respondent of the table, or ImportGagal with every problem by row and column.
+    Columns are found by `petakan` (helped by `kolom`), or taken as chosen (`pilihan`)."""
+    peta = petakan(tabel, unsur, kolom) if pilihan is None else peta_pilihan(tabel, unsur, pilihan)
     out, masalah = [], []
     kolom_unsur = [(peta[f"U{u.nomor}"], u, {}) for u in unsur]  # answers repeat: read each text once
     profil_dibaca = {f: {} for f in PROFIL}
@@ -399,13 +434,23 @@ def unsur_metode(metode) -> list[UnsurKolom]:
     return [UnsurKolom(u.nomor, u.nama, u.teks_pertanyaan(), u.pilihan()) for u in metode.unsur.order_by("nomor")]
 
 
+GANTI = "pilih “ganti isi survei” (di baris perintah: --ganti) untuk menggantinya"
+"""What replaces a survey's answers, on the web and in `sakip skm`."""
+
+
 def impor_berkas(
-    survei, path, kolom: dict[str, str] | None = None, sheet: str | None = None, ganti: bool = False
+    survei,
+    path,
+    kolom: dict[str, str] | None = None,
+    sheet: str | None = None,
+    ganti: bool = False,
+    pilihan: dict[int, str] | None = None,
 ) -> str:
     """Read a raw-answer or distribution file into the survey; returns which kind it was.
 
     Raw answers are added after the respondents already there (`ganti` replaces them); a
-    distribution replaces the survey's distribution. A survey holds one or the other."""
+    distribution replaces the survey's distribution. A survey holds one or the other. The
+    columns of raw answers are found (`kolom`) or taken as a person chose them (`pilihan`)."""
     tabel = baca_tabel(path, sheet)
     unsur = unsur_metode(survei.metode)
     jenis = jenis_berkas(tabel)
@@ -413,38 +458,30 @@ def impor_berkas(
         if jenis == "distribusi":
             sebaran = baca_distribusi(tabel, unsur)
             if survei.responden.exists() and not ganti:
-                raise ImportGagal(
-                    [
-                        Masalah(
-                            tabel.nama,
-                            "survei ini sudah berisi jawaban per responden; pakai --ganti untuk menggantinya",
-                        )
-                    ]
-                )
+                raise ImportGagal([Masalah(tabel.nama, f"survei ini sudah berisi jawaban per responden; {GANTI}")])
             simpan_distribusi(survei, sebaran)
         else:
-            data, _peta = baca_jawaban(tabel, unsur, kolom)
+            data, _peta = baca_jawaban(tabel, unsur, kolom, pilihan)
             if survei.distribusi.exists() and not ganti:
-                raise ImportGagal(
-                    [
-                        Masalah(
-                            tabel.nama, "survei ini sudah berisi distribusi jawaban; pakai --ganti untuk menggantinya"
-                        )
-                    ]
-                )
+                raise ImportGagal([Masalah(tabel.nama, f"survei ini sudah berisi distribusi jawaban; {GANTI}")])
             simpan_jawaban(survei, data, ganti)
     return jenis
 
 
 def simpan_jawaban(survei, data: list[JawabanResponden], ganti: bool = False) -> None:
+    """Each respondent is saved on its own, so the audit trail names every one (who imported
+    it, when); its answers go in bulk, as the public questionnaire stores them: one entry per
+    answer would multiply the trail (and the time) by the number of unsur."""
     if ganti:
         survei.responden.all().delete()
         survei.distribusi.all().delete()
     unsur = list(survei.metode.unsur.order_by("nomor"))
     awal = survei.responden.aggregate(m=Max("nomor"))["m"] or 0
-    responden = Responden.objects.bulk_create(
-        Responden(survei=survei, nomor=awal + i, tanggal=r.tanggal, **r.profil) for i, r in enumerate(data, start=1)
-    )
+    responden = []
+    for i, r in enumerate(data, start=1):
+        obj = Responden(survei=survei, nomor=awal + i, tanggal=r.tanggal, **r.profil)
+        obj.save()
+        responden.append(obj)
     Jawaban.objects.bulk_create(
         (
             Jawaban(responden=obj, unsur=u, nilai=v)
@@ -456,24 +493,18 @@ def simpan_jawaban(survei, data: list[JawabanResponden], ganti: bool = False) ->
 
 
 def simpan_distribusi(survei, sebaran: dict[int, Sebaran]) -> None:
+    """One row per unsur, each saved on its own (the audit trail records it)."""
     survei.responden.all().delete()
     survei.distribusi.all().delete()
-    rows = []
     for u in survei.metode.unsur.order_by("nomor"):
         s = sebaran.get(u.nomor)
         if s is None:
             continue
         if s.jumlah_responden is None:
-            rows.append(
-                DistribusiJawaban(survei=survei, unsur=u, **{f"persen_{i}": v for i, v in enumerate(s.frekuensi, 1)})
-            )
+            nilai = {f"persen_{i}": v for i, v in enumerate(s.frekuensi, 1)}
         else:
-            rows.append(
-                DistribusiJawaban(
-                    survei=survei, unsur=u, **{f"jumlah_{i}": int(v) for i, v in enumerate(s.frekuensi, 1)}
-                )
-            )
-    DistribusiJawaban.objects.bulk_create(rows)
+            nilai = {f"jumlah_{i}": int(v) for i, v in enumerate(s.frekuensi, 1)}
+        DistribusiJawaban(survei=survei, unsur=u, **nilai).save()
     counts = [s.jumlah_responden for s in sebaran.values() if s.jumlah_responden is not None]
     if counts:
         survei.jumlah_responden = max(counts)

@@ -1,0 +1,14 @@
+"""The workspace's SKM pages under /instansi/<slug>/<tahun>/ (included with that prefix in
+sakip/urls.py; the public questionnaire is in urls.py under /skm/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "skm_instansi"
+urlpatterns = [
+    path("skm/", views.DaftarView.as_view(), name="daftar"),
+    path("skm/<slug:kode>/impor/", views.UnggahView.as_view(), name="unggah"),
+    path("skm/<slug:kode>/impor/<slug:token>/", views.PetaView.as_view(), name="peta"),
+    path("skm/<slug:kode>/laporan.<str:fmt>", views.LaporanView.as_view(), name="laporan"),
+]
