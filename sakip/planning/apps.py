@@ -10,4 +10,5 @@ class PlanningConfig(AppConfig):
         from sakip.accounts import navigation
 
         navigation.add("perencanaan", _("Renstra: indikator dan target"), "planning:renstra")
+        navigation.add("perencanaan", _("Struktur Renstra"), "planning:struktur")
         navigation.add("perencanaan", _("Perjanjian Kinerja"), "planning:pk")
