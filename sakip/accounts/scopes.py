@@ -175,10 +175,14 @@ def _walk(obj, path: str):
 def owner(obj: Model) -> Owner:
     """Where a record belongs, from its current (possibly unsaved) values."""
     scope = scope_of(type(obj))
-    instansi_id = next((v for p in scope.instansi if (v := _walk(obj, p)) is not None), None)
+    path, instansi_id = next(((p, v) for p in scope.instansi if (v := _walk(obj, p)) is not None), (None, None))
     if instansi_id is not None:
         Instansi = apps.get_model("organisation", "Instansi")
-        pemda_id = obj.pemda_id if isinstance(obj, Instansi) else _pemda_of_instansi(instansi_id)
+        if isinstance(obj, Instansi):
+            pemda_id = obj.pemda_id
+        else:
+            loaded = _loaded(obj, path)
+            pemda_id = loaded.pemda_id if loaded is not None else _pemda_of_instansi(instansi_id)
     else:
         pemda_id = next((v for p in scope.pemda if (v := _walk(obj, p)) is not None), None)
     awal = _walk(obj, scope.tahun) if scope.tahun else None
@@ -201,6 +205,18 @@ def stored_owner(model: type[Model], pk) -> Owner | None:
     awal = values.get(scope.tahun) if scope.tahun else None
     akhir = values.get(scope.tahun_akhir) if scope.tahun_akhir else awal
     return Owner(instansi_id, pemda_id, awal, akhir)
+
+
+def _loaded(obj: Model, path: str) -> Model | None:
+    """The record at a lookup path when every link on the way is already loaded (no query)."""
+    for name in path.split("__"):
+        field = obj._meta.get_field(name)
+        if not field.is_relation or not field.is_cached(obj):
+            return None
+        obj = getattr(obj, name)
+        if obj is None:
+            return None
+    return obj
 
 
 def _pemda_of_instansi(instansi_id: int) -> int | None:

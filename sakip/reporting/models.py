@@ -105,7 +105,9 @@ class TahunKinerja(models.Model):
     @classmethod
     def untuk(cls, instansi, tahun: int) -> "TahunKinerja":
         """The record of an agency-year; an unsaved draft when nobody has acted on it yet."""
-        return cls.objects.filter(instansi=instansi, tahun=tahun).first() or cls(instansi=instansi, tahun=tahun)
+        tk = cls.objects.filter(instansi=instansi, tahun=tahun).first() or cls(instansi=instansi, tahun=tahun)
+        tk.instansi = instansi  # already loaded: the access rules read its pemda without a query
+        return tk
 
     def lkip_disetujui(self) -> "RiwayatStatus | None":
         """The LKIP as approved last, while the year is approved."""
