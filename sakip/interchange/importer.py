@@ -16,6 +16,7 @@ from sakip.skm.models import MetodeSKM
 
 from . import schema as s
 from .errors import ImportGagal, Masalah, Path, json_path
+from .jejak import Pengawas
 from .validation import check, pydantic_problems
 from .writer import Writer
 
@@ -96,9 +97,29 @@ def import_file(path: str | FilePath) -> Pemda:
 
 
 def import_data(raw: dict, locate: Locator = lambda p: json_path(p)) -> Pemda:
+    """Validate, then write in one transaction; a file that would change an approved (frozen)
+    agency-year is refused and rolled back, with one problem per such agency-year (jejak.py)."""
     doc = validate(raw, locate)
     with transaction.atomic():
-        return Writer(doc).write()
+        pengawas = Pengawas(i.slug for i in doc.instansi)
+        with pengawas.mengawasi():
+            pemda = Writer(doc, pengawas).write()
+        if pengawas.kena:
+            raise ImportGagal(_masalah_beku(doc, pengawas.kena, locate))
+        return pemda
+
+
+def _masalah_beku(doc: s.Dokumen, kena: set[tuple[int, int]], locate: Locator) -> list[Masalah]:
+    instansi = Instansi.objects.in_bulk({instansi_id for instansi_id, _ in kena})
+    urutan = {x.slug: i for i, x in enumerate(doc.instansi)}
+    return [
+        Masalah(
+            locate(("instansi", urutan[instansi[instansi_id].slug])),
+            f"data {instansi[instansi_id].nama} tahun {tahun} sudah disetujui dan dibekukan, dan berkas ini "
+            f"mengubahnya; admin pemda harus membuka kembali tahun {tahun} lebih dulu, lalu impor lagi",
+        )
+        for instansi_id, tahun in sorted(kena, key=lambda k: (urutan[instansi[k[0]].slug], k[1]))
+    ]
 
 
 def example_path(name: str) -> FilePath:

@@ -17,39 +17,8 @@ from sakip.reporting import models as rm
 from sakip.skm import models as sm
 
 from . import schema as s
+from .jejak import Pengawas, catat_dibuat
 from .validation import renstra_berlaku
-
-
-def sync(model, scope: dict, rows: list[dict], key: tuple[str, ...], delete=True, within=None) -> dict:
-    """Upsert `rows` of `model` within `scope` (or the queryset `within`), matched on `key`;
-    delete the rest if asked. Returns {key value(s): instance}. Rows are saved only when a
-    value changed, so a re-import of the same file writes nothing; new rows go in one batch."""
-    fk = {f.name: f.attname for f in model._meta.concrete_fields if f.is_relation}
-    existing = {_key(o, key, fk): o for o in (within if within is not None else model.objects).filter(**scope)}
-    result, new, changed, m2m = {}, [], [], []
-    for row in rows:
-        values = {**scope, **row}
-        relations = {f: values.pop(f) for f in list(values) if _is_m2m(model, f)}
-        k = tuple(_plain(values[f]) for f in key)
-        k = k[0] if len(k) == 1 else k
-        obj = existing.pop(k, None)
-        if obj is None:
-            obj = model(**values)
-            new.append(obj)
-        elif any(_differs(obj, f, v, fk) for f, v in values.items()):
-            for f, v in values.items():
-                setattr(obj, f, v)
-            changed.append(obj)
-        m2m.extend((obj, f, v) for f, v in relations.items())
-        result[k] = obj
-    if delete and existing:  # first, so a changed row can take a freed unique value
-        model.objects.filter(pk__in=[o.pk for o in existing.values()]).delete()
-    for obj in changed:
-        obj.save()
-    model.objects.bulk_create(new)
-    for obj, f, v in m2m:
-        getattr(obj, f).set(v)
-    return result
 
 
 def _plain(v):
@@ -82,13 +51,51 @@ def _value(v: s.Nilai) -> dict:
 
 
 class Writer:
-    def __init__(self, doc: s.Dokumen):
+    """One document's write; `pengawas` sees every row created in bulk (the signals see the rest)."""
+
+    def __init__(self, doc: s.Dokumen, pengawas: Pengawas):
         self.doc = doc
+        self.pengawas = pengawas
+
+    def sync(self, model, scope: dict, rows: list[dict], key: tuple[str, ...], delete=True, within=None) -> dict:
+        """Upsert `rows` of `model` within `scope` (or the queryset `within`), matched on `key`;
+        delete the rest if asked. Returns {key value(s): instance}. Rows are saved only when a
+        value changed, so a re-import of the same file writes nothing; new rows go in one batch,
+        with their audit-trail entries in another (jejak.py), and are shown to the frozen-year watch."""
+        fk = {f.name: f.attname for f in model._meta.concrete_fields if f.is_relation}
+        existing = {_key(o, key, fk): o for o in (within if within is not None else model.objects).filter(**scope)}
+        result, new, changed, m2m = {}, [], [], []
+        for row in rows:
+            values = {**scope, **row}
+            relations = {f: values.pop(f) for f in list(values) if _is_m2m(model, f)}
+            k = tuple(_plain(values[f]) for f in key)
+            k = k[0] if len(k) == 1 else k
+            obj = existing.pop(k, None)
+            if obj is None:
+                obj = model(**values)
+                new.append(obj)
+            elif any(_differs(obj, f, v, fk) for f, v in values.items()):
+                for f, v in values.items():
+                    setattr(obj, f, v)
+                changed.append(obj)
+            m2m.extend((obj, f, v) for f, v in relations.items())
+            result[k] = obj
+        if delete and existing:  # first, so a changed row can take a freed unique value
+            model.objects.filter(pk__in=[o.pk for o in existing.values()]).delete()
+        for obj in changed:
+            obj.save()
+        model.objects.bulk_create(new)
+        catat_dibuat(new)
+        for obj in new:
+            self.pengawas.lihat(obj, tersimpan=False)
+        for obj, f, v in m2m:
+            getattr(obj, f).set(v)
+        return result
 
     def write(self) -> om.Pemda:
         d = self.doc
         p = d.pemda
-        pemda = sync(
+        pemda = self.sync(
             om.Pemda,
             {},
             [dict(slug=p.slug, nama=p.nama, jenis=p.jenis, ibukota=p.ibukota, jabatan_kepala=p.jabatan_kepala)],
@@ -98,7 +105,7 @@ class Writer:
         self.pemda = pemda
         self.pejabat = {pj.kode: pj for pj in om.Pejabat.objects.filter(pemda=pemda)}
         self.pejabat.update(
-            sync(
+            self.sync(
                 om.Pejabat,
                 {"pemda": pemda},
                 [
@@ -119,16 +126,16 @@ class Writer:
             pemda.save(update_fields=["kepala"])
         self.sasaran_pemda = {}
         for r in d.rpjmd:
-            rp = sync(
+            rp = self.sync(
                 pm.RPJMD,
                 {"pemda": pemda},
                 [dict(tahun_awal=r.tahun_awal, tahun_akhir=r.tahun_akhir, visi=r.visi, dasar_hukum=r.dasar_hukum)],
                 ("tahun_awal",),
                 delete=False,
             )[r.tahun_awal]
-            misi = sync(pm.Misi, {"rpjmd": rp}, [dict(nomor=m.nomor, uraian=m.uraian) for m in r.misi], ("nomor",))
+            misi = self.sync(pm.Misi, {"rpjmd": rp}, [dict(nomor=m.nomor, uraian=m.uraian) for m in r.misi], ("nomor",))
             self.sasaran_pemda.update(
-                sync(
+                self.sync(
                     pm.SasaranPemda,
                     {"rpjmd": rp},
                     [
@@ -146,18 +153,18 @@ class Writer:
             )
         }
         for m in d.metode_skm:
-            obj = sync(
+            obj = self.sync(
                 sm.MetodeSKM,
                 {"pemda": pemda},
                 [dict(kode=m.kode, nama=m.nama, dasar_hukum=m.dasar_hukum, acuan=m.acuan)],
                 ("kode",),
                 delete=False,
             )[m.kode]
-            sync(sm.UnsurSKM, {"metode": obj}, [u.model_dump() for u in m.unsur], ("nomor",))
+            self.sync(sm.UnsurSKM, {"metode": obj}, [u.model_dump() for u in m.unsur], ("nomor",))
             self.metode[m.kode] = obj
         instansi = {x.slug: self.write_instansi(x) for x in d.instansi}
         for sk in d.skala_predikat:
-            obj = sync(
+            obj = self.sync(
                 mm.SkalaPredikat,
                 {"pemda": pemda},
                 [
@@ -171,7 +178,7 @@ class Writer:
                 ("kode",),
                 delete=False,
             )[sk.kode]
-            sync(
+            self.sync(
                 mm.RentangPredikat,
                 {"skala": obj},
                 [
@@ -208,20 +215,20 @@ class Writer:
                 "kepala",
             }
         )
-        ins = sync(
+        ins = self.sync(
             om.Instansi,
             {},
             [dict(fields, pemda=self.pemda, kepala=self.pejabat.get(x.kepala))],
             ("slug",),
             delete=False,
         )[x.slug]
-        sync(
+        self.sync(
             om.TugasFungsi,
             {"instansi": ins},
             [dict(jenis=t.jenis, urutan=i, uraian=t.uraian) for i, t in enumerate(x.tugas_fungsi)],
             ("jenis", "urutan"),
         )
-        units = sync(
+        units = self.sync(
             om.UnitOrganisasi,
             {"instansi": ins},
             [
@@ -237,7 +244,7 @@ class Writer:
                 obj.save(update_fields=["induk"])
         self.units = units
         self.renstra = {}
-        renstra = sync(
+        renstra = self.sync(
             pm.Renstra,
             {"instansi": ins},
             [
@@ -264,7 +271,7 @@ class Writer:
         return ins
 
     def write_renstra(self, obj: pm.Renstra, r: s.Renstra) -> dict:
-        tujuan = sync(
+        tujuan = self.sync(
             pm.Tujuan,
             {"renstra": obj},
             [
@@ -276,7 +283,7 @@ class Writer:
         sasaran = {}
         for i, x in enumerate(r.sasaran):
             sasaran.update(
-                sync(
+                self.sync(
                     pm.Sasaran,
                     {"tujuan": tujuan[x.tujuan]},
                     [dict(kode=x.kode, uraian=x.uraian, urutan=i)],
@@ -287,13 +294,13 @@ class Writer:
         pm.Sasaran.objects.filter(tujuan__renstra=obj).exclude(pk__in=[o.pk for o in sasaran.values()]).delete()
         for model, items in ((pm.Strategi, r.strategi), (pm.Kebijakan, r.kebijakan)):
             for kode, obj_s in sasaran.items():
-                sync(
+                self.sync(
                     model,
                     {"sasaran": obj_s},
                     [dict(uraian=u.uraian, urutan=i) for i, u in enumerate(items) if u.sasaran == kode],
                     ("urutan",),
                 )
-        program = sync(
+        program = self.sync(
             pm.Program,
             {"renstra": obj},
             [dict(kode=p.kode, nama=p.nama, sasaran=sasaran.get(p.sasaran), urutan=i) for i, p in enumerate(r.program)],
@@ -310,17 +317,20 @@ class Writer:
             pm.SubKegiatan.objects.filter(kegiatan__program__renstra=obj),
         )
         owners = {"tujuan": tujuan, "sasaran": sasaran, "program": program, "kegiatan": kegiatan, "sub_kegiatan": sub}
+        # A component keeps a parent that already exists, so an unchanged file rewrites nothing;
+        # a parent still to be created is linked once it exists (below).
+        ada = {i.kode: i for i in pm.Indikator.objects.filter(renstra=obj)}
         rows = []
         for i, ind in enumerate(r.indikator):
             row = ind.model_dump(exclude={"induk", "penanggung_jawab", *owners})
             row.update(
                 {o: owners[o].get(getattr(ind, o)) for o in owners},
                 urutan=i,
-                induk=None,
+                induk=ada.get(ind.induk) if ind.induk else None,
                 penanggung_jawab=[self.units[u] for u in ind.penanggung_jawab],
             )
             rows.append(row)
-        indikator = sync(pm.Indikator, {"renstra": obj}, rows, ("kode",))
+        indikator = self.sync(pm.Indikator, {"renstra": obj}, rows, ("kode",))
         for ind in r.indikator:
             o = indikator[ind.kode]
             want = indikator[ind.induk].pk if ind.induk else None
@@ -328,7 +338,7 @@ class Writer:
                 o.induk_id = want
                 o.save(update_fields=["induk"])
         # Renstra targets: the ones that point to no document.
-        sync(
+        self.sync(
             pm.Target,
             {"rkt": None, "perjanjian": None},
             [
@@ -351,7 +361,7 @@ class Writer:
         result = {}
         for i, x in enumerate(items):
             result.update(
-                sync(
+                self.sync(
                     model,
                     {parent_field: parents[getattr(x, parent_field)]},
                     [dict(kode=x.kode, nama=x.nama, urutan=i)],
@@ -376,7 +386,7 @@ class Writer:
         return self.renstra[renstra_berlaku(self.x, tahun)[1].kode]
 
     def write_documents(self, ins, x: s.Instansi):
-        rkt = sync(
+        rkt = self.sync(
             pm.RencanaKinerjaTahunan,
             {"instansi": ins},
             [
@@ -390,7 +400,7 @@ class Writer:
         )
         for d in x.rkt:
             self._doc_targets(rkt[d.tahun], "rkt", d)
-        pks = sync(
+        pks = self.sync(
             pm.PerjanjianKinerja,
             {"instansi": ins},
             [
@@ -412,7 +422,7 @@ class Writer:
         for d in x.perjanjian_kinerja:
             pk = pks[(d.tahun, d.versi)]
             targets = self._doc_targets(pk, "perjanjian", d)
-            sync(
+            self.sync(
                 pm.RencanaAksi,
                 {},
                 [
@@ -429,7 +439,7 @@ class Writer:
                 within=pm.RencanaAksi.objects.filter(target__perjanjian=pk),
             )
             c = self.codes(d.tahun)
-            sync(
+            self.sync(
                 pm.PKProgram,
                 {"perjanjian": pk},
                 [
@@ -438,7 +448,7 @@ class Writer:
                 ],
                 ("program",),
             )
-        iku = sync(
+        iku = self.sync(
             pm.KeputusanIKU,
             {"instansi": ins},
             [
@@ -464,7 +474,7 @@ class Writer:
             rows[t.indikator] = dict(
                 indikator=c["indikator"][t.indikator], tahun=d.tahun, nilai_atas=t.nilai_atas, urutan=i, **_value(t)
             )
-        result = sync(pm.Target, {field: doc}, list(rows.values()), ("indikator",))
+        result = self.sync(pm.Target, {field: doc}, list(rows.values()), ("indikator",))
         return {k: result[rows[k]["indikator"].pk] for k in rows}
 
     def write_measurement(self, ins, x: s.Instansi):
@@ -482,7 +492,7 @@ class Writer:
                     **_value(r),
                 )
             )
-        sync(
+        self.sync(
             mm.Realisasi,
             {},
             rows,
@@ -493,7 +503,7 @@ class Writer:
             dict(indikator=self.codes(r.tahun)["indikator"][r.indikator], tahun=r.tahun, nilai=r.nilai, sumber=r.sumber)
             for r in x.realisasi_nasional
         ]
-        sync(
+        self.sync(
             mm.RealisasiNasional,
             {},
             rows,
@@ -514,14 +524,14 @@ class Writer:
                     catatan=a.catatan,
                 )
             )
-        sync(
+        self.sync(
             mm.Anggaran,
             {},
             rows,
             ("tahun", "program", "kegiatan", "sub_kegiatan"),
             within=mm.Anggaran.milik(ins),
         )
-        sync(
+        self.sync(
             mm.Belanja,
             {"instansi": ins},
             [
@@ -532,10 +542,10 @@ class Writer:
         )
 
     def write_responden(self, survei, rows: list[s.Responden], unsur: list):
-        responden = sync(
+        responden = self.sync(
             sm.Responden, {"survei": survei}, [r.model_dump(exclude={"jawaban"}) for r in rows], ("nomor",)
         )
-        sync(
+        self.sync(
             sm.Jawaban,
             {},
             [
@@ -548,7 +558,7 @@ class Writer:
         )
 
     def write_reporting(self, ins, x: s.Instansi):
-        survei = sync(
+        survei = self.sync(
             sm.SurveiSKM,
             {"instansi": ins},
             [
@@ -571,13 +581,13 @@ class Writer:
             obj = survei[v.kode]
             unsur = {u.nomor: u for u in obj.metode.unsur.all()}
             self.write_responden(obj, v.responden, [unsur[n] for n in sorted(unsur)])
-            sync(
+            self.sync(
                 sm.DistribusiJawaban,
                 {"survei": obj},
                 [dict(dj.model_dump(exclude={"unsur"}), unsur=unsur[dj.unsur]) for dj in v.distribusi],
                 ("unsur",),
             )
-        laporan = sync(
+        laporan = self.sync(
             rm.LaporanKinerja,
             {"instansi": ins},
             [
@@ -591,7 +601,7 @@ class Writer:
         )
         for lp in x.laporan:
             c = self.codes(lp.tahun)
-            sync(
+            self.sync(
                 rm.Narasi,
                 {"laporan": laporan[lp.tahun]},
                 [

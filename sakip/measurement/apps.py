@@ -11,3 +11,4 @@ class MeasurementConfig(AppConfig):
 
         navigation.add("pengukuran", _("Realisasi dan capaian"), "measurement:realisasi")
         navigation.add("pengukuran", _("Anggaran"), "measurement:anggaran")
+        navigation.add("pengukuran", _("Kegiatan"), "measurement:kegiatan")

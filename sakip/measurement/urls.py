@@ -14,4 +14,7 @@ urlpatterns = [
     path("anggaran/", views.AnggaranView.as_view(), name="anggaran"),
     path("anggaran/excel/", views.AnggaranView.as_view(aksi="excel"), name="anggaran_excel"),
     path("anggaran/impor/", views.AnggaranView.as_view(aksi="impor"), name="anggaran_impor"),
+    path("kegiatan/", views.KegiatanView.as_view(), name="kegiatan"),
+    path("kegiatan/excel/", views.KegiatanView.as_view(aksi="excel"), name="kegiatan_excel"),
+    path("kegiatan/impor/", views.KegiatanView.as_view(aksi="impor"), name="kegiatan_impor"),
 ]

@@ -14,7 +14,7 @@ from sakip.accounts.access import InstansiTahunMixin, get_visible_or_404
 from sakip.planning import grid
 from sakip.planning.web import LembarView, nama_sel
 
-from . import anggaran_lembar
+from . import anggaran_lembar, kegiatan_lembar
 from . import lembar as lb
 from .models import Realisasi
 
@@ -128,6 +128,66 @@ class AnggaranView(LembarView):
 
     def buat_lembar(self):
         return anggaran_lembar.lembar(self.instansi, self.tahun)
+
+
+class KegiatanView(LembarView):
+    """Per program → kegiatan: dana (pagu, realisasi, serapan), the kegiatan's indicators
+    (target, realisasi tahunan, capaian) and the keterangan the LKIP prints under its table."""
+
+    template_name = "measurement/kegiatan.html"
+    url_name = "measurement:kegiatan"
+    nama_berkas = "kegiatan"
+    baris_generik = False
+    petunjuk_excel = gettext_lazy(
+        "Baris kegiatan: isi Pagu, Realisasi (Rp) dan Keterangan pelaksanaan kegiatan. Baris indikator: isi "
+        "Realisasi tahunan. Angka boleh ditulis 1.825 atau 70,89. Jangan ubah kolom Kode."
+    )
+
+    def buat_lembar(self):
+        return kegiatan_lembar.lembar(self.instansi, self.tahun)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        return {**ctx, "program": self._program(ctx["grid"], ctx["salah"])}
+
+    def _program(self, g: grid.Grid, salah: dict) -> list[dict]:
+        """Programs with their kegiatan, each kegiatan with its row number (the one messages
+        name), its cells (input name, text shown, error) and its indicator rows."""
+        nomor = {b.pk: n for n, b in enumerate(g.baris, start=1)}
+        per_pk = {b.pk: b for b in g.baris}
+
+        def sel(pk, kolom):
+            return {
+                "kolom": kolom,
+                "nama": nama_sel(pk, kolom.kode),
+                "teks": self.teks_sel(per_pk[pk], kolom),
+                "salah": salah.get((pk, kolom.kode)),
+            }
+
+        program: list[dict] = []
+        for k in self.sheet.kegiatan:
+            if not program or program[-1]["program"] != k.program:
+                program.append({"program": k.program, "kegiatan": []})
+            baris = per_pk[k.kunci]
+            program[-1]["kegiatan"].append(
+                {
+                    "k": k,
+                    "nomor": nomor[k.kunci],
+                    "dana": [sel(k.kunci, kegiatan_lembar.PAGU), sel(k.kunci, kegiatan_lembar.REALISASI_RP)],
+                    "serapan": baris.nilai[kegiatan_lembar.SERAPAN.kode],
+                    "keterangan": sel(k.kunci, kegiatan_lembar.KETERANGAN),
+                    "indikator": [
+                        {
+                            "b": b,
+                            "nomor": nomor[b.indikator.pk],
+                            "label": per_pk[b.indikator.pk].label,
+                            "realisasi": sel(b.indikator.pk, kegiatan_lembar.REALISASI),
+                        }
+                        for b in k.indikator
+                    ],
+                }
+            )
+        return program
 
 
 class RealisasiHitungView(InstansiTahunMixin, View):

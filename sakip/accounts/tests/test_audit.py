@@ -161,16 +161,16 @@ def test_the_audit_trail_is_searchable_and_read_only_in_the_back_office(personas
     client.force_login(personas.admin)
     Realisasi.objects.filter(tahun=2020).update(catatan="")  # no signal, no entry
     realisasi = Realisasi.objects.filter(tahun=2020).first()
-    realisasi.catatan = "angka dari aplikasi desa"
+    realisasi.catatan = "angka dari aplikasi SIDesa-77"
     realisasi.save()
-    listing = client.get("/admin/auditlog/logentry/", {"q": "aplikasi desa"})
+    listing = client.get("/admin/auditlog/logentry/", {"q": "SIDesa-77"})
     assert listing.status_code == 200 and listing.context["cl"].result_count == 1
     entry = LogEntry.objects.get_for_object(realisasi).latest("timestamp")
     assert client.get("/admin/auditlog/logentry/add/").status_code == 403
     assert client.post(f"/admin/auditlog/logentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
     client.post(f"/admin/auditlog/logentry/{entry.pk}/change/", {"changes": "{}"})
     entry.refresh_from_db()
-    assert "angka dari aplikasi desa" in str(entry.changes_dict)
+    assert "angka dari aplikasi SIDesa-77" in str(entry.changes_dict)
 
 
 def test_passwords_never_reach_the_audit_trail(personas):
