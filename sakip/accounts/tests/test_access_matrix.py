@@ -20,6 +20,7 @@ from django.db import transaction
 
 from sakip.measurement.models import Realisasi
 from sakip.organisation.models import Instansi
+from sakip.planning.models import PerjanjianKinerja
 from sakip.reporting.models import TahunKinerja
 from sakip.reporting.tests.support import lkip_disetujui
 
@@ -70,15 +71,59 @@ POST   {PANTI}/renstra/                                    -          302    302
 GET    {PANTI}/renstra/excel/                              -          302    200      200    200      200      200   404  404
 POST   {PANTI}/renstra/impor/                              -          302    200      403    403      403      200   404  404
 GET    /instansi/kecamatan-sukorambi/2020/renstra/         -          302    404      404    200      200      200   200  404
+GET    {PANTI}/renstra/struktur/                           -          302    200      200    200      200      200   404  404
+GET    /instansi/kecamatan-sukorambi/2020/renstra/struktur/ -         302    404      404    200      200      200   200  404
+GET    {PANTI}/renstra/struktur/tambah/tujuan/             -          302    200      403    403      403      200   404  404
+POST   {PANTI}/renstra/struktur/tambah/tujuan/             -          302    200      403    403      403      200   404  404
+POST   {PANTI}/renstra/struktur/tambah/tujuan/             disetujui  302    409      403    403      403      409   404  404
+GET    {PANTI}/renstra/struktur/tujuan/{{tujuan}}/tambah/sasaran/ struktur 302 200   403    403      403      200   404  404
+POST   {PANTI}/renstra/struktur/tujuan/{{tujuan}}/tambah/sasaran/ struktur 302 200   403    403      403      200   404  404
+GET    {PANTI}/renstra/struktur/tujuan/{{tujuan}}/         struktur   302    200      403    403      403      200   404  404
+POST   {PANTI}/renstra/struktur/tujuan/{{tujuan}}/         struktur   302    200      403    403      403      200   404  404
+GET    {PANTI}/renstra/struktur/tujuan/{{tujuan}}/hapus/   struktur   302    200      403    403      403      200   404  404
+POST   {PANTI}/renstra/struktur/tujuan/{{tujuan}}/hapus/   struktur   302    409      403    403      403      409   404  404
+POST   {PANTI}/renstra/struktur/kebijakan/{{kebijakan}}/hapus/ struktur 302 302     403    403      403      302   404  404
+GET    /instansi/kecamatan-sukorambi/2020/renstra/struktur/tujuan/{{tujuan}}/ struktur 302 404 404 404 404   404   404  404
 GET    {PANTI}/pk/                                         -          302    200      200    200      200      200   404  404
 POST   {PANTI}/pk/                                         -          302    302      403    403      403      302   404  404
 GET    {PANTI}/pk/excel/                                   -          302    200      200    200      200      200   404  404
 POST   {PANTI}/pk/impor/                                   -          302    200      403    403      403      200   404  404
 POST   {PANTI}/pk/perubahan/                               -          302    302      403    403      403      302   404  404
+GET    /instansi/kecamatan-panti/2021/pk/buat/             -          302    200      403    403      403      200   404  404
+POST   /instansi/kecamatan-panti/2021/pk/buat/             -          302    200      403    403      403      200   404  404
+POST   /instansi/kecamatan-panti/2021/pk/buat/             disetujui  302    409      403    403      403      409   404  404
+GET    /instansi/kecamatan-sukorambi/2020/pk/buat/         -          302    404      404    403      403      200   200  404
+GET    {PANTI}/pk/buat/                                    -          302    302      403    403      403      302   404  404
+GET    {PANTI}/pk/naskah/                                  -          302    200      403    403      403      200   404  404
+POST   {PANTI}/pk/naskah/                                  -          302    200      403    403      403      200   404  404
+POST   {PANTI}/pk/naskah/                                  disetujui  302    409      403    403      403      409   404  404
+GET    {PANTI}/pk/indikator/                               -          302    200      403    403      403      200   404  404
+POST   {PANTI}/pk/indikator/                               -          302    200      403    403      403      200   404  404
+POST   {PANTI}/pk/indikator/                               disetujui  302    409      403    403      403      409   404  404
+POST   {PANTI}/pk/indikator/{{target}}/hapus/              target     302    302      403    403      403      302   404  404
+POST   {PANTI}/pk/indikator/999999/hapus/                  -          302    404      404    404      404      404   404  404
+GET    {PANTI}/pk/program/                                 -          302    200      200    200      200      200   404  404
+POST   {PANTI}/pk/program/                                 -          302    302      403    403      403      302   404  404
+POST   {PANTI}/pk/program/                                 disetujui  302    409      403    403      403      409   404  404
 GET    {PANTI}/anggaran/                                   -          302    200      200    200      200      200   404  404
 POST   {PANTI}/anggaran/                                   -          302    302      403    403      403      302   404  404
 GET    {PANTI}/anggaran/excel/                             -          302    200      200    200      200      200   404  404
 POST   {PANTI}/anggaran/impor/                             -          302    200      403    403      403      200   404  404
+GET    {PANTI}/kegiatan/                                   -          302    200      200    200      200      200   404  404
+POST   {PANTI}/kegiatan/                                   -          302    302      403    403      403      302   404  404
+POST   {PANTI}/kegiatan/                                   disetujui  302    409      403    403      403      409   404  404
+GET    {PANTI}/kegiatan/excel/                             -          302    200      200    200      200      200   404  404
+POST   {PANTI}/kegiatan/impor/                             -          302    200      403    403      403      200   404  404
+GET    /instansi/kecamatan-sukorambi/2020/kegiatan/        -          302    404      404    200      200      200   200  404
+GET    {PANTI}/skm/                                        -          302    200      200    200      200      200   404  404
+GET    /instansi/kecamatan-sukorambi/2020/skm/             -          302    404      404    200      200      200   200  404
+POST   {PANTI}/skm/skm-2020/impor/                         -          302    200      403    403      403      200   404  404
+POST   {PANTI}/skm/skm-2020/impor/                         disetujui  302    409      403    403      403      409   404  404
+POST   {PANTI}/skm/skm-lain/impor/                         -          302    404      404    404      404      404   404  404
+GET    {PANTI}/skm/skm-2020/impor/bukan-unggahannya/       -          302    404      403    403      403      404   404  404
+POST   {PANTI}/skm/skm-2020/impor/bukan-unggahannya/       -          302    404      403    403      403      404   404  404
+GET    {PANTI}/skm/skm-2020/laporan.docx                   -          302    200      200    200      200      200   404  404
+GET    {PANTI}/skm/skm-2020/laporan.exe                    -          302    404      404    404      404      404   404  404
 GET    /instansi/kecamatan-sukorambi/2020/realisasi/       -          302    404      404    200      200      200   200  404
 POST   /instansi/kecamatan-sukorambi/2020/realisasi/       -          302    404      404    403      403      302   302  404
 GET    /instansi/kecamatan-sukorambi/                      -          302    404      404    200      200      200   200  404
@@ -124,6 +169,16 @@ def _given(state: str, url: str) -> dict:
         return {}
     if state == "temuan":  # a stored finding of the data reviu
         return {"temuan": _temuan().pk}
+    if state == "target":  # a target of the PK in force
+        pk = PerjanjianKinerja.berlaku(Instansi.objects.get(slug="kecamatan-panti"), 2020)
+        return {"target": pk.target.order_by("pk").first().pk}
+    if state == "struktur":  # items of Panti's Renstra structure: one with dependents, one without
+        from sakip.planning.models import Kebijakan, Tujuan
+
+        panti = {"renstra__instansi__slug": "kecamatan-panti"}
+        tujuan = Tujuan.objects.get(kode="tujuan-1", **panti)
+        kebijakan = Kebijakan.objects.filter(**{f"sasaran__tujuan__{k}": v for k, v in panti.items()}).first()
+        return {"tujuan": tujuan.pk, "kebijakan": kebijakan.pk}
     if state == "bukti":  # an evidence file of the realisasi page
         r = Realisasi.objects.get(
             indikator__renstra__instansi__slug="kecamatan-panti", indikator__kode="skm", tahun=2020
