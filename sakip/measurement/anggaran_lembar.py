@@ -30,10 +30,12 @@ TINGKAT = {
 
 @dataclass
 class BarisAnggaran:
-    kunci: str  # "p12", "k5", "s3": level and pk, unique in the sheet
+    kunci: str  # "p12", "k5", "s3": level and pk, unique in the sheet (form fields)
     pemilik: Program | Kegiatan | SubKegiatan
     program: Program
     anggaran: Anggaran | None
+    kode: str  # the Excel key, from the Renstra codes ("7.01.02/2.01" for a kegiatan), so a
+    # workbook imports into any installation that holds the same Renstra, not only this one
 
 
 @dataclass
@@ -52,7 +54,7 @@ class LembarAnggaran:
                 "catatan": a.catatan if a else "",
             }
             label = f"{TINGKAT[b.kunci[0]][1]} {b.pemilik.kode} {b.pemilik.nama}"
-            rows.append(Baris(b.kunci, b.kunci, label, f"{_('Program')}: {b.program.nama}", nilai))
+            rows.append(Baris(b.kode, b.kunci, label, f"{_('Program')}: {b.program.nama}", nilai))
         return Grid(_("Anggaran tahun %(tahun)s") % {"tahun": self.tahun}, "Anggaran", KOLOM, rows)
 
     def periksa(self, baris: Baris, kolom: Kolom, value) -> str | None:
@@ -98,9 +100,9 @@ def lembar(instansi, tahun: int) -> LembarAnggaran:
     for k in Kegiatan.objects.filter(program__renstra=renstra).order_by("urutan", "pk"):
         kegiatan.setdefault(k.program_id, []).append(k)
     for p in Program.objects.filter(renstra=renstra).order_by("urutan", "pk"):
-        baris.append(BarisAnggaran(f"p{p.pk}", p, p, anggaran.get(f"p{p.pk}")))
+        baris.append(BarisAnggaran(f"p{p.pk}", p, p, anggaran.get(f"p{p.pk}"), p.kode))
         for k in kegiatan.get(p.pk, []):
-            baris.append(BarisAnggaran(f"k{k.pk}", k, p, anggaran.get(f"k{k.pk}")))
+            baris.append(BarisAnggaran(f"k{k.pk}", k, p, anggaran.get(f"k{k.pk}"), f"{p.kode}/{k.kode}"))
             for s in subs.get(k.pk, []):
-                baris.append(BarisAnggaran(f"s{s.pk}", s, p, anggaran.get(f"s{s.pk}")))
+                baris.append(BarisAnggaran(f"s{s.pk}", s, p, anggaran.get(f"s{s.pk}"), f"{p.kode}/{k.kode}/{s.kode}"))
     return LembarAnggaran(tahun, baris)

@@ -42,6 +42,8 @@ class BarisKegiatan:
     program: Program
     indikator: list[lb.BarisRealisasi]
 
+    kode: str  # the budget sheet's Excel key of the kegiatan ("p4/p4-k1")
+
     @property
     def kunci(self) -> str:
         """The row key the budget sheet uses too ("k5")."""
@@ -71,14 +73,14 @@ class LembarKegiatan:
         return {b.indikator.pk: b.indikator for k in self.kegiatan for b in k.indikator}
 
     def grid(self) -> Grid:
-        dana = {b.kode: b.nilai for b in self.anggaran.grid().baris}
+        dana = {b.pk: b.nilai for b in self.anggaran.grid().baris}
         rows = []
         for k in self.kegiatan:
             teks = self.narasi.teks.get(k.kunci_narasi)
             nilai = {c: dana[k.kunci][c] for c in (PAGU.kode, REALISASI_RP.kode, SERAPAN.kode)}
             nilai[KETERANGAN.kode] = teks.teks if teks else ""
             label = _("Kegiatan %(nama)s") % {"nama": k.kegiatan.nama}
-            rows.append(Baris(k.kunci, k.kunci, label, k.kelompok, nilai))
+            rows.append(Baris(k.kode, k.kunci, label, k.kelompok, nilai))
             for b in k.indikator:
                 semua = b.nilai()
                 nilai = {c.kode: semua[c.kode] for c in (SATUAN, TARGET, REALISASI, CAPAIAN)}
@@ -131,7 +133,7 @@ def lembar(instansi, tahun: int) -> LembarKegiatan:
         if b.indikator.kegiatan_id:
             per_kegiatan.setdefault(b.indikator.kegiatan_id, []).append(b)
     kegiatan = [
-        BarisKegiatan(b.pemilik, b.program, per_kegiatan.get(b.pemilik.pk, []))
+        BarisKegiatan(b.pemilik, b.program, per_kegiatan.get(b.pemilik.pk, []), b.kode)
         for b in anggaran.baris
         if isinstance(b.pemilik, Kegiatan)
     ]

@@ -62,6 +62,8 @@ def test_excel_round_trip_of_the_budget(operator):
     p = _program("p2")
     wb = workbook(operator, f"{URL}excel/")
     ws = wb["Anggaran"]
-    cell(ws, f"p{p.pk}", "Realisasi (Rp)").value = "30.000.000"
+    kode = [r[0] for r in ws.iter_rows(values_only=True) if r[0]]
+    assert "p4/p4-k1" in kode  # rows keyed by the Renstra codes, not by database ids
+    cell(ws, "p2", "Realisasi (Rp)").value = "30.000.000"
     assert operator.post(f"{URL}impor/", {"berkas": upload(wb)}).status_code == 302
     assert Anggaran.objects.get(program=p, tahun=2020).realisasi == Decimal(30000000)
