@@ -141,7 +141,6 @@ def test_excel_round_trip_writes_realisasi_pagu_and_keterangan(operator):
 
 
 def test_excel_values_in_a_cell_that_does_not_apply_to_the_row_are_refused(operator):
-    k = _kegiatan("p4-k2")
     ind = _ind("p4-k2-o2")
     ws = (wb := workbook(operator, f"{URL}excel/"))["Kegiatan"]
     cell(ws, ind.kode, "Pagu (Rp)").value = 5000
