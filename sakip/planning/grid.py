@@ -126,13 +126,17 @@ def baca(
     sel: Callable[[Baris, Kolom], Any],
     lokasi: Callable[[Baris, Kolom], str],
     periksa: Callable[[Baris, Kolom, Any], str | None] = lambda b, k, v: None,
+    periksa_baris: Callable[[Baris, dict[str, Any]], list[tuple[str, str]]] | None = None,
 ) -> tuple[dict[tuple[int, str], Any], list[MasalahSel]]:
     """Changed cells {(baris.pk, kolom.kode): value} and one problem per unreadable cell.
 
     `sel` returns the raw cell (ABSEN when not sent); `periksa` adds the grid's own rule for a
-    value that was read (e.g. a milestone takes 0 or 1 only)."""
+    value that was read (e.g. a milestone takes 0 or 1 only); `periksa_baris`, a rule between
+    cells of one row (a range's upper bound not below its lower one), gets the row's values as
+    they would be saved and returns (kolom.kode, message) for each cell it refuses."""
     perubahan, masalah = {}, []
     for b in grid.baris:
+        salah_baris = len(masalah)
         for k in grid.kolom_isi:
             raw = sel(b, k)
             if raw is ABSEN:
@@ -147,6 +151,14 @@ def baca(
                 continue
             if not sama(value, b.nilai.get(k.kode)):
                 perubahan[(b.pk, k.kode)] = value
+        if periksa_baris and len(masalah) == salah_baris:  # its cells are readable
+            nilai = {
+                **b.nilai,
+                **{k.kode: perubahan[(b.pk, k.kode)] for k in grid.kolom_isi if (b.pk, k.kode) in perubahan},
+            }
+            per_kolom = {k.kode: k for k in grid.kolom}
+            for kode, pesan in periksa_baris(b, nilai):
+                masalah.append(MasalahSel(lokasi(b, per_kolom[kode]), pesan, (b.pk, kode)))
     return perubahan, masalah
 
 
@@ -261,7 +273,9 @@ def ke_xlsx(grid: Grid, petunjuk: str) -> bytes:
     return out.getvalue()
 
 
-def dari_xlsx(grid: Grid, berkas, periksa=lambda b, k, v: None) -> tuple[dict[tuple[int, str], Any], list[Masalah]]:
+def dari_xlsx(
+    grid: Grid, berkas, periksa=lambda b, k, v: None, periksa_baris=None
+) -> tuple[dict[tuple[int, str], Any], list[Masalah]]:
     """The changes an uploaded workbook makes to the grid, or every problem found in it."""
     try:
         wb = load_workbook(berkas, data_only=True, read_only=True)
@@ -324,7 +338,7 @@ def dari_xlsx(grid: Grid, berkas, periksa=lambda b, k, v: None) -> tuple[dict[tu
             "k": k.label,
         }
 
-    perubahan, salah = baca(grid, sel, lokasi, periksa)
+    perubahan, salah = baca(grid, sel, lokasi, periksa, periksa_baris)
     return perubahan, masalah + salah
 
 

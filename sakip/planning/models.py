@@ -464,6 +464,8 @@ class RencanaAksi(models.Model):
     def clean(self):
         if self.target_id and not self.target.perjanjian_id:
             raise ValidationError(_("Rencana aksi hanya untuk indikator Perjanjian Kinerja."))
+        if self.nilai_atas is not None and self.nilai is not None and self.nilai_atas < self.nilai:
+            raise ValidationError({"nilai_atas": _("Batas atas lebih kecil dari batas bawah.")})
 
 
 class PKProgram(models.Model):

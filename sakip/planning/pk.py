@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from sakip import formatting
 from sakip.measurement.models import Anggaran
 
 from .grid import ANGKA, INFO, TEKS, Baris, Grid, Kolom, indikator_berurut, kelompok_indikator, per_baris
@@ -20,8 +21,23 @@ KOLOM = [
     Kolom("nilai", "Target", ANGKA),
     Kolom("mutu", "Predikat target", TEKS, lebar=10),
     Kolom("catatan", "Keterangan", TEKS, lebar=40),
+    Kolom("triwulan", "Target TW I–IV", INFO, lebar=20),
 ]
 MUTU_MAKS = 5
+
+
+def teks_rentang(nilai, nilai_atas) -> str:
+    """A target as written in a cell: “80”, or a range “60–85”."""
+    teks = formatting.ringkas(nilai)
+    return teks if nilai_atas is None else f"{teks}–{formatting.ringkas(nilai_atas)}"
+
+
+def target_triwulan(target: Target) -> str:
+    """The quarter targets of a PK indicator's rencana aksi in one line: “25 · 50 · 75 · 100”."""
+    per_tw = {ra.triwulan: ra for ra in target.rencana_aksi.all() if ra.nilai is not None}
+    if not per_tw:
+        return ""
+    return " · ".join(teks_rentang(ra.nilai, ra.nilai_atas) if ra else "–" for ra in map(per_tw.get, range(1, 5)))
 
 
 @dataclass
@@ -37,7 +53,13 @@ class LembarPK:
                 t.pk,
                 t.indikator.nama,
                 kelompok_indikator(t.indikator),
-                {"satuan": t.indikator.satuan, "nilai": t.nilai, "mutu": t.mutu, "catatan": t.catatan},
+                {
+                    "satuan": t.indikator.satuan,
+                    "nilai": t.nilai,
+                    "mutu": t.mutu,
+                    "catatan": t.catatan,
+                    "triwulan": target_triwulan(t),
+                },
             )
             for t in self.target
         ]
@@ -78,7 +100,9 @@ def lembar(instansi, tahun: int, versi: int | None = None) -> LembarPK:
                 "indikator__program",
                 "indikator__kegiatan",
                 "indikator__sub_kegiatan",
-            ).order_by("urutan", "pk")
+            )
+            .prefetch_related("rencana_aksi")
+            .order_by("urutan", "pk")
         )
     return LembarPK(pk, target, pk is not None and pk == berlaku)
 

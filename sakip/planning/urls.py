@@ -18,6 +18,9 @@ urlpatterns = [
     path("pk/indikator/", views.PkIndikatorView.as_view(), name="pk_indikator"),
     path("pk/indikator/<int:target>/hapus/", views.PkHapusIndikatorView.as_view(), name="pk_hapus_indikator"),
     path("pk/program/", views.PkProgramView.as_view(), name="pk_program"),
+    path("pk/rencana-aksi/", views.RencanaAksiView.as_view(), name="rencana_aksi"),
+    path("pk/rencana-aksi/excel/", views.RencanaAksiView.as_view(aksi="excel"), name="rencana_aksi_excel"),
+    path("pk/rencana-aksi/impor/", views.RencanaAksiView.as_view(aksi="impor"), name="rencana_aksi_impor"),
     path("renstra/struktur/", views.StrukturView.as_view(), name="struktur"),
     path("renstra/struktur/tambah/<slug:jenis>/", views.StrukturUbahView.as_view(tambah=True), name="struktur_tambah"),
     path(

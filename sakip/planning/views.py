@@ -16,7 +16,7 @@ from sakip import formatting
 from sakip.accounts.access import InstansiTahunMixin, can
 from sakip.reporting.frozen import FrozenError, is_frozen
 
-from . import lembar, pk, pk_forms, struktur
+from . import lembar, pk, pk_forms, rencana_aksi, struktur
 from .models import PerjanjianKinerja, Renstra
 from .web import LembarView
 
@@ -40,7 +40,16 @@ class RenstraView(LembarView):
         return {**ctx, "unit": sorted(set(self.sheet.unit.values()), key=str)}
 
 
-class PkView(LembarView):
+class VersiPkMixin:
+    """`?versi=N` on a PK page shows that version, read-only; Excel and writes always take the
+    version in force."""
+
+    def versi_diminta(self) -> int | None:
+        versi = self.request.GET.get("versi", "") if self.request.method == "GET" and self.aksi == "halaman" else ""
+        return int(versi) if versi.isdigit() else None
+
+
+class PkView(VersiPkMixin, LembarView):
     """The PK in force with its targets (editable), its programs, and its earlier versions
     (`?versi=N`, read-only)."""
 
@@ -52,8 +61,7 @@ class PkView(LembarView):
     )
 
     def buat_lembar(self):
-        versi = self.request.GET.get("versi", "") if self.request.method == "GET" and self.aksi == "halaman" else ""
-        return pk.lembar(self.instansi, self.tahun, int(versi) if versi.isdigit() else None)
+        return pk.lembar(self.instansi, self.tahun, self.versi_diminta())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -242,6 +250,26 @@ class PkProgramView(LembarView):
 
     def buat_lembar(self):
         return pk.lembar_program(self.instansi, self.tahun)
+
+
+class RencanaAksiView(VersiPkMixin, LembarView):
+    """The rencana aksi of the PK in force: per indicator, each triwulan's target and actions
+    (rencana_aksi.py); an older version (`?versi=N`) read-only."""
+
+    template_name = "planning/rencana_aksi.html"
+    url_name = "planning:rencana_aksi"
+    nama_berkas = "rencana-aksi"
+    petunjuk_excel = gettext_lazy(
+        "Isi kolom kuning untuk versi PK yang berlaku: target tiap triwulan (70,89 atau 1.825; tonggak: 1 atau 0) "
+        "dan rencana aksinya. Triwulan yang dikosongkan dihapus. Jangan ubah kolom Kode."
+    )
+
+    def buat_lembar(self):
+        return rencana_aksi.lembar(self.instansi, self.tahun, self.versi_diminta())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        return {**ctx, "ubah": ctx["ubah"] and self.sheet.dapat_diubah}
 
 
 class StrukturView(InstansiTahunMixin, TemplateView):

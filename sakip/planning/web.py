@@ -5,10 +5,11 @@
     path("realisasi/impor/", RealisasiView.as_view(aksi="impor"))   POST an .xlsx back
 
 A subclass says how to build its sheet (`buat_lembar`, an object with `grid()`, `periksa(baris,
-kolom, value)` and `simpan(perubahan, lain)`), and may read more than cells from the form
-(`kiriman_lain`, e.g. evidence files). Every cell is read and checked first; nothing is written
-while one problem remains; a save refused by the model layer (a frozen year) is shown as a
-message, not an error page.
+kolom, value)`, optionally `periksa_baris(baris, nilai)` for a rule between cells of a row, and
+`simpan(perubahan, lain)`), and may read more than cells from the form (`kiriman_lain`, e.g.
+evidence files). Every cell is read and checked first; nothing is written while one problem
+remains; a save refused by the model layer (a frozen year) is shown as a message, not an error
+page.
 """
 
 from django.contrib import messages
@@ -45,6 +46,11 @@ class LembarView(InstansiTahunMixin, TemplateView):
     def kiriman_lain(self, lokasi) -> tuple[dict, list[Masalah]]:
         """What the form sends besides the cells (read and checked, not yet written)."""
         return {}, []
+
+    @property
+    def periksa_baris(self):
+        """The sheet's rule between cells of a row, if it has one (grid.baca)."""
+        return getattr(self.sheet, "periksa_baris", None)
 
     def dispatch(self, request, *args, **kwargs):
         self.masalah: list[Masalah] = []
@@ -138,7 +144,7 @@ class LembarView(InstansiTahunMixin, TemplateView):
         def sel(b, k):
             return request.POST.get(nama_sel(b.pk, k.kode), grid.ABSEN)
 
-        perubahan, masalah = grid.baca(g, sel, lokasi, self.sheet.periksa)
+        perubahan, masalah = grid.baca(g, sel, lokasi, self.sheet.periksa, self.periksa_baris)
         lain, masalah_lain = self.kiriman_lain(lokasi)
         if masalah or masalah_lain:
             self.masalah, self.dikirim = masalah + masalah_lain, request.POST
@@ -150,7 +156,7 @@ class LembarView(InstansiTahunMixin, TemplateView):
         if berkas is None:
             self.masalah = [Masalah(_("Impor Excel"), _("Pilih berkas Excel (.xlsx) yang akan diimpor."))]
             return self.refused()
-        perubahan, masalah = grid.dari_xlsx(g, berkas, self.sheet.periksa)
+        perubahan, masalah = grid.dari_xlsx(g, berkas, self.sheet.periksa, self.periksa_baris)
         if masalah:
             self.masalah = masalah
             messages.error(self.request, _("Impor dibatalkan; tidak ada data yang diubah."))

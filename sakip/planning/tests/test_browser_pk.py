@@ -81,3 +81,39 @@ def test_operator_creates_a_pk_chooses_its_indicators_and_fills_its_programs(
     phone.goto(f"{URL}indikator/")
     shots(phone, "pk-09-ponsel-indikator")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360 + 1
+
+
+def test_operator_fills_the_rencana_aksi_of_the_pk_in_force(
+    page, phone, personas, transactional_db, shots, csp_violations
+):
+    url = "/instansi/kecamatan-panti/2020/pk/"
+    login(page, "operator")
+    page.goto(url)
+    page.get_by_role("link", name="Isi rencana aksi triwulanan").click()
+    page.get_by_role("heading", name="Rencana aksi — Perjanjian Kinerja Perubahan — Kecamatan Panti 2020").wait_for()
+    pk = PerjanjianKinerja.berlaku(personas.operator.peran.instansi, 2020)
+    t = pk.target.get(indikator__kode="rekomendasi")
+    page.get_by_label("Target TW I — Prosentase Rekomendasi", exact=False).fill("25")
+    page.get_by_label("Rencana aksi TW I — Prosentase Rekomendasi", exact=False).fill("Inventarisasi rekomendasi")
+    page.get_by_label("Target TW II — Prosentase Rekomendasi", exact=False).fill("lima puluh")
+    page.get_by_role("button", name="Simpan rencana aksi").click()
+    page.get_by_text("Belum disimpan: 1 isian perlu diperbaiki.").wait_for()
+    shots(page, "ra-01-salah")
+    assert not t.rencana_aksi.exists()
+    page.get_by_label("Target TW II — Prosentase Rekomendasi", exact=False).fill("50")
+    page.get_by_label("Rencana aksi TW II — Prosentase Rekomendasi", exact=False).fill(
+        "Rapat koordinasi tindak lanjut rekomendasi bersama desa dan Forkopimka"
+    )
+    page.get_by_role("button", name="Simpan rencana aksi").click()
+    page.get_by_text("Tersimpan: 4 isian.").wait_for()
+    shots(page, "ra-02-tersimpan")
+    assert sorted(t.rencana_aksi.values_list("triwulan", "nilai")) == [(1, Decimal(25)), (2, Decimal(50))]
+    page.get_by_role("link", name="Kembali ke Perjanjian Kinerja").click()
+    page.get_by_text("25 · 50 · – · –").wait_for()
+    shots(page, "ra-03-pk")
+    assert csp_violations == []
+
+    login(phone, "operator")
+    phone.goto(f"{url}rencana-aksi/")
+    shots(phone, "ra-04-ponsel")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360 + 1
