@@ -5,9 +5,10 @@ traced to its survey."""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from sakip import formatting as fmt
@@ -16,6 +17,9 @@ from sakip.organisation.models import Instansi, Pemda, UnitOrganisasi
 from sakip.planning.models import Indikator
 
 from .profil import JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, USIA
+
+KATA_UMUM = {"survei", "survey", "kepuasan", "masyarakat", "skm", "tahun", "ikm", "indeks", "terhadap"}
+"""Words of a survey's title left out of its generated code (every survey has them)."""
 
 
 class MetodeSKM(models.Model):
@@ -166,6 +170,53 @@ class SurveiSKM(models.Model):
             raise ValidationError({"unit": _("Unit harus dari instansi yang sama.")})
         if self.mulai and self.selesai and self.mulai > self.selesai:
             raise ValidationError({"selesai": _("Akhir periode tidak boleh sebelum awalnya.")})
+        if self.pk and self.metode_id and self.ada_jawaban():
+            lama = SurveiSKM.objects.filter(pk=self.pk).values_list("metode_id", flat=True).first()
+            if lama is not None and lama != self.metode_id:  # the stored answers belong to the old unsur
+                raise ValidationError(
+                    {"metode": _("Metode tidak dapat diganti: survei ini sudah berisi jawaban atas unsur metode lama.")}
+                )
+
+    def ada_jawaban(self) -> bool:
+        return self.responden.exists() or self.distribusi.exists()
+
+    def alasan_tidak_dapat_dihapus(self) -> str | None:
+        """Why deleting would lose collected answers, or None when the survey holds none yet."""
+        n = self.responden.count()
+        if n:
+            return _("Survei ini sudah berisi %(n)d responden.") % {"n": n}
+        if self.distribusi.exists():
+            return _("Survei ini sudah berisi distribusi jawaban %(n)d unsur.") % {"n": self.distribusi.count()}
+        return None
+
+    @classmethod
+    def kode_baru(cls, instansi, tahun: int, judul: str) -> str:
+        """A free code from the title for the questionnaire's address: "Survei Kepuasan Masyarakat
+        Kecamatan Panti Tahun 2020" → skm-kecamatan-panti-2020 (then -2, -3 … when taken)."""
+        kata = [k for k in slugify(judul).split("-") if k and k not in KATA_UMUM and k != str(tahun)]
+        maks = cls._meta.get_field("kode").max_length - 3  # room for a "-2" suffix
+        while kata and len("-".join(["skm", *kata, str(tahun)])) > maks:
+            kata.pop()
+        dasar = "-".join(["skm", *kata, str(tahun)])
+        terpakai = set(cls.objects.filter(instansi=instansi, kode__startswith=dasar).values_list("kode", flat=True))
+        return next(k for k in (dasar, *(f"{dasar}-{i}" for i in range(2, len(terpakai) + 2))) if k not in terpakai)
+
+    @staticmethod
+    def indikator_skm(instansi, tahun: int):
+        """The indicators of the Renstra in force for `tahun` that an SKM result can be the
+        realisasi of: named after the survey (kepuasan masyarakat, SKM) or already linked to one."""
+        from sakip.planning.models import Renstra
+
+        renstra = Renstra.aktif(instansi, tahun)
+        if renstra is None:
+            return Indikator.objects.none()
+        cocok = (
+            Q(nama__icontains="kepuasan masyarakat")
+            | Q(nama__icontains="skm")
+            | Q(kode__icontains="skm")
+            | Q(survei_skm__instansi=instansi)
+        )
+        return renstra.indikator.filter(cocok).distinct().order_by("urutan", "pk")
 
     @property
     def daftar_layanan(self) -> list[str]:
@@ -185,19 +236,25 @@ class SurveiSKM(models.Model):
 
         return hasil_survei(self, banding=banding)
 
-    def isi_realisasi(self):
+    @transaction.atomic
+    def isi_realisasi(self, indikator=None):
         """Write the result as the yearly realisasi of the survey's indicator (nilai = the
-        25–100 value as printed, mutu = its letter), naming the survey in the catatan."""
+        25–100 value as printed, mutu = its letter), naming the survey in the catatan. With
+        `indikator`, the survey is linked to it first (its LKIP section follows the link)."""
         from sakip.measurement.models import Realisasi
 
+        if indikator is not None and indikator.pk != self.indikator_id:
+            self.indikator = indikator
+            self.save(update_fields=["indikator"])
         if self.indikator_id is None:
             raise ValidationError(_("Survei ini tidak terhubung ke indikator."))
         h = self.hasil(banding=False)
         if not h.nik.dapat_dihitung:
             raise ValidationError(_("Hasil survei belum dapat dihitung: belum ada jawaban."))
+        responden = f"dari {h.jumlah_responden} responden" if h.jumlah_responden else "jumlah responden tidak diketahui"
         catatan = (
             f"Hasil survei SKM {self.kode}: {self.judul}; nilai {fmt.angka(h.nik)} ({h.mutu.huruf}, "
-            f"{h.mutu.kinerja}) dari {h.jumlah_responden or 'jumlah tidak diketahui'} responden."
+            f"{h.mutu.kinerja}), {responden}."
         )
         realisasi, _created = Realisasi.objects.update_or_create(
             indikator_id=self.indikator_id,

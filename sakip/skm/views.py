@@ -1,5 +1,6 @@
 """The public questionnaire (no login) and the printable QR code page of a survey; and the
-workspace's SKM page of an agency-year (`/instansi/<slug>/<tahun>/skm/`) with its import.
+workspace's SKM page of an agency-year (`/instansi/<slug>/<tahun>/skm/`) with its import and
+the management of its surveys (create, settings, switches, delete, "pakai sebagai realisasi").
 
 Flooding protection without an outside service: a honeypot field; a signed form token that
 must be at least `SKM_MIN_DETIK` seconds old, at most 2 hours old, and is accepted once; and
@@ -24,19 +25,22 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from openpyxl.utils import get_column_letter
 
+from sakip import formatting
 from sakip.accounts.access import InstansiTahunMixin, can
 from sakip.interchange.errors import ImportGagal, Masalah
-from sakip.reporting.frozen import is_frozen
+from sakip.measurement.models import Realisasi
+from sakip.reporting.frozen import FrozenError, is_frozen
 from sakip.reporting.generate import render as render_dokumen
 from sakip.reporting.views import CONTENT_TYPES
 
 from . import impor, unggahan
-from .forms import MAKS_MB, KuesionerForm, PemetaanForm, UnggahForm
+from .forms import MAKS_MB, KuesionerForm, PemetaanForm, RealisasiForm, SurveiForm, UnggahForm
 from .hasil import ringkasan_tahun
 from .laporan import build_laporan_skm
 from .models import Jawaban, Responden, SurveiSKM
@@ -156,30 +160,58 @@ def qr(request, instansi, kode):
 
 
 # ------------------------------------------------------------------------------ workspace
-def _beku_masalah(tahun) -> Masalah:
+def _beku_masalah(tahun, apa=None) -> Masalah:
     return Masalah(
         _("Penyimpanan"),
         _(
-            "Data tahun %(tahun)s sudah disetujui dan dibekukan; jawaban survei tidak dapat diimpor. "
+            "Data tahun %(tahun)s sudah disetujui dan dibekukan; %(apa)s. "
             "Bila perlu diperbaiki, minta admin pemda membuka kembali tahun tersebut."
         )
-        % {"tahun": tahun},
+        % {"tahun": tahun, "apa": apa or _("jawaban survei tidak dapat diimpor")},
     )
 
 
 class DaftarView(InstansiTahunMixin, TemplateView):
-    """The surveys of the agency-year with their result, links and the import form."""
+    """The surveys of the agency-year with their result, links, the import form and — for who
+    may edit — their settings, questionnaire and publication switches and "pakai sebagai realisasi"."""
 
     template_name = "skm/daftar.html"
     masalah: tuple | list[Masalah] = ()  # set when a POST is refused
+    judul_masalah = ""  # the heading of that list; empty = the import's
+    terisi: dict = {}  # the refused realisasi form by survey code, shown with its errors
+
+    def kandidat(self):
+        """The Renstra's SKM indicators, each with its current yearly realisasi as `kini`."""
+        kandidat = list(SurveiSKM.indikator_skm(self.instansi, self.tahun))
+        kini = {
+            r.indikator_id: r
+            for r in Realisasi.objects.filter(indikator__in=kandidat, tahun=self.tahun, periode=Realisasi.Periode.TAHUN)
+        }
+        for i in kandidat:
+            r = kini.get(i.pk)
+            i.kini = formatting.nilai(r.nilai, i.satuan, r.mutu) if r and r.nilai is not None else ""
+        return kandidat
 
     def get_context_data(self, **kwargs):
         beku = is_frozen(self.instansi, self.tahun)
+        ubah = can(self.request.user, "sakip.edit", self.tahun_kinerja) and not beku
+        kandidat = self.kandidat() if ubah else []
+        kartu = []
+        for r in ringkasan_tahun(self.instansi, self.tahun):
+            kode = r.survei.kode
+            form = self.terisi.get(kode) or RealisasiForm(
+                kandidat=kandidat,
+                initial={"indikator": r.survei.indikator_id},
+                auto_id=f"realisasi-{kode}-%s",
+            )
+            kartu.append({"ringkasan": r, "realisasi": form})
         return super().get_context_data(
-            survei=ringkasan_tahun(self.instansi, self.tahun),
+            kartu=kartu,
+            kandidat=kandidat,
             masalah=self.masalah,
+            judul_masalah=self.judul_masalah,
             beku=beku,
-            ubah=can(self.request.user, "sakip.edit", self.tahun_kinerja) and not beku,
+            ubah=ubah,
             maks_mb=MAKS_MB,
             **kwargs,
         )
@@ -349,3 +381,164 @@ class LaporanView(SurveiMixin, View):
         name = f"laporan-skm-{self.instansi.slug}-{self.survei.kode}.{self.fmt}"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+
+class SurveiFormView(InstansiTahunMixin, TemplateView):
+    """The settings of a new survey of the agency-year (`buat`), or of one (`SurveiUbahView`):
+    validated by the model's own rules, errors next to the fields; one row written."""
+
+    rule = "sakip.edit"
+    template_name = "skm/survei_form.html"
+    survei = None  # a new one
+
+    def form(self, data=None):
+        return SurveiForm(data, instance=self.survei, instansi=self.instansi, tahun=self.tahun)
+
+    def get_context_data(self, **kwargs):
+        beku = is_frozen(self.instansi, self.tahun)
+        return super().get_context_data(survei=self.survei, beku=beku, **kwargs)
+
+    def get(self, request, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self.form()))
+
+    def post(self, request, **kwargs):
+        form = self.form(request.POST)
+        if is_frozen(self.instansi, self.tahun):
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        baru = self.survei is None
+        try:
+            survei = form.save()
+        except ValidationError as e:  # approved meanwhile (sakip/reporting/frozen.py)
+            form.add_error(None, e.messages)
+            status = 409 if isinstance(e, FrozenError) else 200
+            return self.render_to_response(self.get_context_data(form=form), status=status)
+        pesan = _("Survei “%(judul)s” dibuat.") if baru else _("Pengaturan survei “%(judul)s” tersimpan.")
+        messages.success(request, pesan % {"judul": survei.judul})
+        return _ke_kartu(survei)
+
+
+def _ke_kartu(survei):
+    """Back to the survey's card on the SKM page."""
+    url = reverse("skm_instansi:daftar", kwargs={"slug": survei.instansi.slug, "tahun": survei.tahun})
+    return redirect(f"{url}#survei-{survei.kode}")
+
+
+class SurveiUbahView(SurveiMixin, SurveiFormView):
+    pass
+
+
+class TindakanView(SurveiMixin, DaftarView):
+    """A POST button on a survey's card: done and back to the card, or refused on the SKM page
+    with the reason (409 when the year is approved)."""
+
+    rule = "sakip.edit"
+    http_method_names = ["post"]
+    judul_masalah = gettext_lazy("Tidak disimpan.")
+
+    def tolak(self, pesan, status=200):
+        self.masalah = [Masalah(self.survei.judul, pesan)]
+        return self.render_to_response(self.get_context_data(), status=status)
+
+    def tolak_beku(self, apa):
+        self.masalah = [_beku_masalah(self.tahun, apa)]
+        return self.render_to_response(self.get_context_data(), status=409)
+
+
+class AturView(TindakanView):
+    """Open or close the public questionnaire, publish the result on the transparency page or
+    take it back (`aksi`): one field of one row."""
+
+    AKSI = {
+        "buka": ("terbuka", True, gettext_lazy("Kuesioner daring “%(judul)s” dibuka: jawaban diterima.")),
+        "tutup": ("terbuka", False, gettext_lazy("Kuesioner daring “%(judul)s” ditutup.")),
+        "terbitkan": (
+            "diterbitkan",
+            True,
+            gettext_lazy("Hasil survei “%(judul)s” diterbitkan di halaman transparansi."),
+        ),
+        "tarik": ("diterbitkan", False, gettext_lazy("Hasil survei “%(judul)s” ditarik dari halaman transparansi.")),
+    }
+
+    def resolve(self, aksi, **kwargs):
+        if aksi not in self.AKSI:
+            raise Http404(_("Tindakan tidak dikenal."))
+        super().resolve(**kwargs)
+        self.aksi = aksi
+
+    def post(self, request, **kwargs):
+        field, nilai, pesan = self.AKSI[self.aksi]
+        if is_frozen(self.instansi, self.tahun):
+            return self.tolak_beku(_("pengaturan survei tidak dapat diubah"))
+        if self.aksi == "terbitkan" and not self.survei.hasil(banding=False).nik.dapat_dihitung:
+            return self.tolak(_("Hasil belum dapat diterbitkan: survei ini belum berisi jawaban."))
+        setattr(self.survei, field, nilai)
+        try:
+            self.survei.save(update_fields=[field])
+        except ValidationError as e:
+            return self.tolak(" ".join(e.messages), 409 if isinstance(e, FrozenError) else 200)
+        messages.success(request, pesan % {"judul": self.survei.judul})
+        return _ke_kartu(self.survei)
+
+
+class RealisasiView(TindakanView):
+    """The survey's nilai IKM (as the SKM report prints it, with its mutu) becomes the yearly
+    realisasi of the chosen SKM indicator of the Renstra; the catatan names the survey."""
+
+    def post(self, request, **kwargs):
+        kode = self.survei.kode
+        if is_frozen(self.instansi, self.tahun):
+            return self.tolak_beku(_("realisasi tidak dapat diisi dari survei"))
+        form = RealisasiForm(request.POST, kandidat=self.kandidat(), auto_id=f"realisasi-{kode}-%s")
+        if not form.is_valid():
+            self.terisi = {kode: form}
+            return self.tolak(" ".join(form.errors["indikator"]))
+        indikator = form.cleaned_data["indikator"]
+        try:
+            r = self.survei.isi_realisasi(indikator)
+        except ValidationError as e:  # no answers yet, or approved meanwhile
+            self.terisi = {kode: form}
+            return self.tolak(" ".join(e.messages), 409 if isinstance(e, FrozenError) else 200)
+        messages.success(
+            request,
+            _("Realisasi tahunan %(tahun)d indikator “%(indikator)s” diisi %(nilai)s dari survei “%(judul)s”.")
+            % {
+                "tahun": self.tahun,
+                "indikator": indikator.nama,
+                "nilai": formatting.nilai(r.nilai, indikator.satuan, r.mutu),
+                "judul": self.survei.judul,
+            },
+        )
+        return _ke_kartu(self.survei)
+
+
+class HapusView(SurveiMixin, TemplateView):
+    """Deleting a survey: asked first, and refused (409) once it holds answers, which would be lost."""
+
+    rule = "sakip.edit"
+    template_name = "skm/survei_hapus.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            survei=self.survei,
+            alasan=self.survei.alasan_tidak_dapat_dihapus(),
+            beku=is_frozen(self.instansi, self.tahun),
+            **kwargs,
+        )
+
+    def get(self, request, **kwargs):
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, **kwargs):
+        ctx = self.get_context_data()
+        if ctx["beku"] or ctx["alasan"]:
+            return self.render_to_response(ctx, status=409)
+        judul = self.survei.judul
+        try:
+            self.survei.delete()
+        except ValidationError as e:  # approved meanwhile
+            ctx["alasan"] = " ".join(e.messages)
+            return self.render_to_response(ctx, status=409)
+        messages.success(request, _("Survei “%(judul)s” dihapus.") % {"judul": judul})
+        return redirect("skm_instansi:daftar", slug=self.instansi.slug, tahun=self.tahun)

@@ -1,7 +1,11 @@
 """The operator imports a Google Forms export into Kecamatan Panti's 2020 survey in a real
-Chromium: the SKM page, the mapping step (one column corrected by hand), the result; and the
-mapping step at phone width. Screenshots go to $SAKIP_SCREENSHOTS when set."""
+Chromium: the SKM page, the mapping step (one column corrected by hand), the result; the
+mapping step at phone width; creating a survey and using a result as realisasi. Screenshots go
+to $SAKIP_SCREENSHOTS when set."""
 
+from decimal import Decimal
+
+from sakip.measurement.models import Realisasi
 from sakip.skm.models import SurveiSKM
 from sakip.tests.browser import login
 
@@ -66,3 +70,51 @@ def test_the_mapping_step_fits_a_phone(phone, personas, transactional_db, shots,
     shots(phone, "skm-05-pemetaan-ponsel")
     phone.goto(URL)
     shots(phone, "skm-06-halaman-ponsel")
+
+
+def test_operator_creates_a_survey_and_uses_a_result_as_realisasi(
+    page, personas, transactional_db, shots, csp_violations
+):
+    login(page, "operator")
+    page.goto(URL)
+    page.get_by_role("link", name="Buat survei").click()
+    page.wait_for_url("**/skm/buat/")
+    page.get_by_label("Unit layanan yang disurvei").select_option(label="Seksi Pelayanan Umum")
+    page.get_by_label("Periode: mulai").fill("2021-07-01")  # a slip: the survey is of 2020
+    page.get_by_label("Periode: selesai").fill("2020-09-30")
+    page.get_by_label("Kuesioner daring menerima jawaban").check()
+    page.get_by_role("button", name="Buat survei").click()
+    salah = page.locator(".bidang-salah")
+    assert salah.count() == 1 and "di luar tahun survei 2020" in salah.inner_text()
+    shots(page, "skm-07-buat-salah")
+    assert not SurveiSKM.objects.filter(judul__contains="Kecamatan Panti", tahun=2020).exclude(kode="skm-2020").exists()
+
+    page.get_by_label("Periode: mulai").fill("2020-07-01")
+    page.get_by_role("button", name="Buat survei").click()
+    page.get_by_text("dibuat.").wait_for()
+    kartu = page.locator("#survei-skm-kecamatan-panti-2020")
+    assert (
+        "Seksi Pelayanan Umum" in kartu.inner_text()
+        and kartu.get_by_role("button", name="Tutup kuesioner daring").count()
+    )
+    shots(page, "skm-08-survei-baru")
+
+    lama = page.locator("#survei-skm-2020")
+    skm = SurveiSKM.objects.get(kode="skm-2020").indikator  # the sasaran's, of the two SKM indicators
+    lama.get_by_label("Indikator yang realisasinya diisi").select_option(str(skm.pk))
+    lama.get_by_role("button", name="Pakai sebagai realisasi").click()
+    page.locator(".pesan .success", has_text="Realisasi tahunan 2020 indikator").wait_for()
+    shots(page, "skm-09-realisasi")
+    survei = SurveiSKM.objects.get(kode="skm-2020")
+    r = Realisasi.objects.get(indikator=survei.indikator, tahun=2020, periode="tahun")
+    assert (survei.indikator.kode, r.nilai, r.mutu) == ("skm", Decimal("71.04"), "B")
+    assert csp_violations == []
+
+
+def test_the_survey_form_fits_a_phone(phone, personas, transactional_db, shots):
+    login(phone, "operator")
+    phone.goto(f"{URL}skm-2020/ubah/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    shots(phone, "skm-10-pengaturan-ponsel")
+    phone.goto(URL)
+    shots(phone, "skm-11-halaman-ponsel")

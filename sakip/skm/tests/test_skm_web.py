@@ -1,18 +1,23 @@
 """The workspace's SKM page of Kecamatan Panti 2020 (its survey of 14 unsur, imported as the
-reference report's distribution) and its import: upload, column mapping, confirm; all or
-nothing, every problem by row and column."""
+reference report's distribution): its import (upload, column mapping, confirm; all or nothing,
+every problem by row and column) and managing the surveys (create, settings, questionnaire and
+publication switches, delete, "pakai sebagai realisasi")."""
 
 import io
 import re
+from decimal import Decimal
 
 from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import Workbook
 
+from sakip.measurement.models import Realisasi
+from sakip.organisation.models import Instansi, Pemda, UnitOrganisasi
+from sakip.planning.models import Indikator
 from sakip.reporting.models import TahunKinerja
 from sakip.skm import unggahan
-from sakip.skm.models import DistribusiJawaban, Jawaban, Responden, SurveiSKM
+from sakip.skm.models import DistribusiJawaban, Jawaban, MetodeSKM, Responden, SurveiSKM
 
 URL = "/instansi/kecamatan-panti/2020/skm/"
 UNGGAH = f"{URL}skm-2020/impor/"
@@ -227,3 +232,265 @@ def test_an_approved_year_refuses_the_import_with_a_clear_message(operator):
         assert "sudah disetujui dan dibekukan; jawaban survei tidak dapat diimpor" in response.content.decode()
     assert _database() == before
     assert "Unggah dan periksa" not in operator.get(URL).content.decode()
+
+
+# ------------------------------------------------------------------ managing the surveys
+BUAT = f"{URL}buat/"
+
+
+def _survei_db():
+    return list(
+        SurveiSKM.objects.order_by("pk").values_list(
+            "pk", "kode", "judul", "metode_id", "unit_id", "mulai", "selesai", "terbuka", "diterbitkan", "indikator_id"
+        )
+    )
+
+
+def _realisasi_db():
+    return list(Realisasi.objects.order_by("pk").values_list("pk", "indikator_id", "nilai", "mutu", "catatan"))
+
+
+def _metode(kode="permenpan-14-2017"):
+    return MetodeSKM.objects.get(pemda=None, kode=kode)
+
+
+def _isian(**ubah):
+    unit = UnitOrganisasi.objects.get(instansi__slug="kecamatan-panti", kode="seksi-pelayanan-umum")
+    data = {
+        "judul": "Survei Kepuasan Masyarakat Kecamatan Panti Tahun 2020",
+        "kode": "",
+        "unit": unit.pk,
+        "metode": _metode().pk,
+        "mulai": "2020-07-01",
+        "selesai": "2020-09-30",
+        "terbuka": "on",
+        "jenis_layanan": "KTP elektronik\nSurat pindah",
+        "populasi": "300",
+    }
+    return {k: v for k, v in (data | ubah).items() if v is not None}
+
+
+def _panti(kode):
+    return SurveiSKM.objects.get(instansi__slug="kecamatan-panti", kode=kode)
+
+
+def _kosong(kode="skm-loket-2020"):
+    """A survey of Panti 2020 that holds no answers yet."""
+    return SurveiSKM.objects.create(
+        instansi=Instansi.objects.get(slug="kecamatan-panti"),
+        tahun=2020,
+        kode=kode,
+        judul="Survei Loket",
+        metode=_metode(),
+    )
+
+
+def test_the_create_form_offers_the_national_methods_and_the_agencys_pemda_own_only(operator):
+    lain = Pemda.objects.create(slug="kota-lain", nama="Kota Lain", jenis="kota")
+    MetodeSKM.objects.create(pemda=lain, kode="metode-lain", nama="Metode Kota Lain")
+    html = operator.get(BUAT).content.decode()
+    assert 'value="Survei Kepuasan Masyarakat Kecamatan Panti Tahun 2020"' in html  # a title to start from
+    assert "SKM menurut PermenPANRB 14/2017 — 9 unsur (nasional)" in html
+    assert "Survei Kepuasan Masyarakat Kecamatan Panti (14 unsur) — 14 unsur (metode pemda)" in html
+    assert "Metode Kota Lain" not in html
+    assert "Seksi Pelayanan Umum" in html and "— seluruh instansi —" in html
+
+
+def test_operator_creates_a_survey_whose_code_is_made_from_its_title(operator, personas):
+    response = operator.post(BUAT, _isian())
+    survei = _panti("skm-kecamatan-panti-2020")
+    assert response.status_code == 302 and response["Location"] == f"{URL}#survei-skm-kecamatan-panti-2020"
+    assert (survei.tahun, survei.metode, survei.unit.kode, str(survei.mulai), survei.terbuka, survei.populasi) == (
+        2020,
+        _metode(),
+        "seksi-pelayanan-umum",
+        "2020-07-01",
+        True,
+        300,
+    )
+    assert survei.daftar_layanan == ["KTP elektronik", "Surat pindah"]
+    entry = LogEntry.objects.get(content_type__model="surveiskm", object_pk=str(survei.pk))
+    assert entry.action == LogEntry.Action.CREATE and entry.actor == personas.operator
+    operator.post(BUAT, _isian())  # the same title again gets the next free code
+    assert _panti("skm-kecamatan-panti-2020-2").judul == survei.judul
+    html = operator.get(URL).content.decode()
+    assert "Survei “Survei Kepuasan Masyarakat Kecamatan Panti Tahun 2020” dibuat." in html
+    assert 'href="/skm/kecamatan-panti/skm-kecamatan-panti-2020/"' in html  # the questionnaire is open
+    assert operator.get("/skm/kecamatan-panti/skm-kecamatan-panti-2020/").status_code == 200
+
+
+def test_bad_settings_are_named_next_to_their_fields_and_nothing_is_written(operator):
+    sukorambi = UnitOrganisasi.objects.create(
+        instansi=Instansi.objects.get(slug="kecamatan-sukorambi"), kode="loket", nama="Loket", jenis="upt"
+    )
+    before = _survei_db()
+    cases = {
+        "judul": (_isian(judul=""), "Tulis judul survei."),
+        "mulai": (_isian(mulai="2021-01-05"), "Tanggal 5 Januari 2021 di luar tahun survei 2020."),
+        "selesai": (_isian(mulai="2020-09-01", selesai="2020-08-01"), "Akhir periode tidak boleh sebelum awalnya."),
+        "kode": (_isian(kode="skm-2020"), "Kode skm-2020 sudah dipakai survei lain instansi ini."),
+        "unit": (_isian(unit=sukorambi.pk), "Masukkan pilihan yang valid"),
+        "metode": (_isian(metode=""), "Pilih metode survei."),
+    }
+    for field, (data, pesan) in cases.items():
+        response = operator.post(BUAT, data)
+        html = response.content.decode()
+        assert response.status_code == 200 and "Belum disimpan." in html
+        bidang = re.search(
+            rf'<div class="bidang bidang-salah">\s*<label for="id_{field}".*?</div>\s*</div>', html, re.S
+        )
+        assert bidang and pesan in bidang.group(0), field  # the message sits next to its field
+    assert _survei_db() == before
+
+
+def test_editing_keeps_the_code_and_refuses_another_method_once_there_are_answers(operator):
+    url = f"{URL}skm-2020/ubah/"
+    html = operator.get(url).content.decode()
+    assert 'name="kode"' not in html and "Survei Kepuasan Masyarakat Kecamatan Panti Tahun 2020" in html
+    before = _survei_db()
+    html = operator.post(url, _isian(metode=_metode().pk)).content.decode()
+    assert "Metode tidak dapat diganti: survei ini sudah berisi jawaban atas unsur metode lama." in html
+    assert _survei_db() == before
+    panti = MetodeSKM.objects.get(kode="panti-14-unsur")
+    data = _isian(metode=panti.pk, judul="SKM Kecamatan Panti 2020", terbuka=None, analisis="Unsur 9 terendah.")
+    assert operator.post(url, data).status_code == 302
+    survei = _panti("skm-2020")
+    assert (survei.judul, survei.terbuka, survei.analisis) == ("SKM Kecamatan Panti 2020", False, "Unsur 9 terendah.")
+    assert survei.distribusi.count() == 14  # the answers stay
+
+
+def test_the_questionnaire_is_opened_and_closed_with_a_button(operator, client):
+    assert operator.post(f"{URL}skm-2020/atur/buka/").status_code == 302
+    assert _panti("skm-2020").terbuka
+    assert "Kuesioner daring “Survei Kepuasan Masyarakat Kecamatan Panti Tahun 2020” dibuka" in (
+        operator.get(URL).content.decode()
+    )
+    assert client.get("/skm/kecamatan-panti/skm-2020/").status_code == 200
+    operator.post(f"{URL}skm-2020/atur/tutup/")
+    assert not _panti("skm-2020").terbuka
+    assert Client().get("/skm/kecamatan-panti/skm-2020/").status_code == 403
+
+
+def test_a_published_result_is_on_the_transparency_page_until_taken_back(operator):
+    publik = Client()
+    assert "71,04" not in publik.get("/transparansi/kecamatan-panti/").content.decode()
+    operator.post(f"{URL}skm-2020/atur/terbitkan/")
+    assert _panti("skm-2020").diterbitkan
+    assert "71,04" in publik.get("/transparansi/kecamatan-panti/").content.decode()
+    assert 'href="/transparansi/kecamatan-panti/#skm">hasil diterbitkan<' in operator.get(URL).content.decode()
+    operator.post(f"{URL}skm-2020/atur/tarik/")
+    assert "Belum ada hasil survei yang diterbitkan." in publik.get("/transparansi/kecamatan-panti/").content.decode()
+
+
+def test_a_survey_without_answers_cannot_be_published(operator):
+    _kosong()
+    before = _survei_db()
+    response = operator.post(f"{URL}skm-loket-2020/atur/terbitkan/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tidak disimpan." in html and "Survei Loket: Hasil belum dapat diterbitkan: survei ini belum berisi" in html
+    assert _survei_db() == before
+
+
+def test_a_survey_is_deleted_only_while_it_holds_no_answers(operator, personas):
+    url = f"{URL}skm-2020/hapus/"
+    assert "Hapus survei…" not in re.search(
+        r'id="survei-skm-2020".*?</section>', operator.get(URL).content.decode(), re.S
+    ).group(0)
+    before = _survei_db()
+    response = operator.post(url)
+    assert response.status_code == 409
+    assert "Tidak dapat dihapus." in response.content.decode()
+    assert "Survei ini sudah berisi distribusi jawaban 14 unsur." in response.content.decode()
+    assert _survei_db() == before
+    kosong = _kosong()
+    assert f'href="{URL}skm-loket-2020/hapus/"' in operator.get(URL).content.decode()
+    assert "Survei ini belum berisi jawaban." in operator.get(f"{URL}skm-loket-2020/hapus/").content.decode()
+    assert operator.post(f"{URL}skm-loket-2020/hapus/").status_code == 302
+    assert not SurveiSKM.objects.filter(pk=kosong.pk).exists()
+    entry = LogEntry.objects.get(
+        content_type__model="surveiskm", object_pk=str(kosong.pk), action=LogEntry.Action.DELETE
+    )
+    assert entry.actor == personas.operator
+
+
+def test_the_ikm_becomes_the_yearly_realisasi_of_the_chosen_skm_indicator(operator, personas):
+    html = operator.get(URL).content.decode()
+    # Panti's Renstra has two SKM indicators: the tujuan's and the sasaran's (the survey's own)
+    pilihan = re.search(r'<select name="indikator"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert "tujuan-1-skm — Hasil Survey Kepuasan Masyarakat (SKM) (belum diisi)" in pilihan
+    assert re.search(
+        r'<option value="\d+" selected>skm — Hasil Survei Kepuasan Masyarakat .*?\(realisasi kini B \(70,89\)\)',
+        pilihan,
+    )
+    assert "Nilai IKM 71,04 (B) menjadi realisasi tahunan 2020 indikator ini" in html
+
+    skm = _panti("skm-2020").indikator
+    response = operator.post(f"{URL}skm-2020/realisasi/", {"indikator": skm.pk})
+    assert response.status_code == 302
+    r = Realisasi.objects.get(indikator=skm, tahun=2020, periode="tahun")
+    assert (r.nilai, r.mutu) == (Decimal("71.04"), "B")  # 71,0416… as the SKM report prints it
+    assert r.catatan == (
+        "Hasil survei SKM skm-2020: Survei Kepuasan Masyarakat Kecamatan Panti Tahun 2020; nilai 71,04 (B, Baik), "
+        "jumlah responden tidak diketahui."
+    )
+    entry = LogEntry.objects.filter(content_type__model="realisasi", object_pk=str(r.pk)).latest("timestamp")
+    assert entry.action == LogEntry.Action.UPDATE and entry.actor == personas.operator
+    assert entry.changes_dict["nilai"] == ["70.8900", "71.04"]  # the report's B (70,89) replaced
+    assert (
+        "Realisasi tahunan 2020 indikator “Hasil Survei Kepuasan Masyarakat (SKM) pada bidang pelayanan publik” diisi B (71,04)"
+        in (operator.get(URL).content.decode())
+    )
+
+
+def test_choosing_another_skm_indicator_links_the_survey_to_it(operator):
+    tujuan = SurveiSKM.indikator_skm(Instansi.objects.get(slug="kecamatan-panti"), 2020).get(kode="tujuan-1-skm")
+    assert operator.post(f"{URL}skm-2020/realisasi/", {"indikator": tujuan.pk}).status_code == 302
+    assert _panti("skm-2020").indikator == tujuan
+    r = Realisasi.objects.get(indikator=tujuan, tahun=2020, periode="tahun")
+    assert (r.nilai, r.mutu) == (Decimal("71.04"), "B")
+
+
+def test_the_realisasi_needs_a_chosen_indicator_of_this_renstra(operator):
+    bukan_skm = Indikator.objects.filter(renstra__instansi__slug="kecamatan-panti", kode="rekomendasi").first()
+    before = _realisasi_db()
+    for data, pesan in (
+        ({}, "Pilih indikator SKM yang realisasinya diisi."),
+        ({"indikator": bukan_skm.pk}, "Masukkan pilihan yang valid"),
+    ):
+        response = operator.post(f"{URL}skm-2020/realisasi/", data)
+        assert response.status_code == 200 and pesan in response.content.decode()
+    assert _realisasi_db() == before
+
+
+def test_an_approved_year_refuses_every_change_of_a_survey_with_the_frozen_message(operator):
+    _kosong()
+    TahunKinerja.objects.create(instansi=Instansi.objects.get(slug="kecamatan-panti"), tahun=2020, status="disetujui")
+    survei, realisasi = _survei_db(), _realisasi_db()
+    skm = _panti("skm-2020").indikator
+    for url, data, pesan in (
+        (BUAT, _isian(), "Data tahun 2020 sudah disetujui dan dibekukan"),
+        (f"{URL}skm-2020/ubah/", _isian(), "Data tahun 2020 sudah disetujui dan dibekukan"),
+        (f"{URL}skm-2020/atur/buka/", {}, "dibekukan; pengaturan survei tidak dapat diubah"),
+        (f"{URL}skm-2020/realisasi/", {"indikator": skm.pk}, "dibekukan; realisasi tidak dapat diisi dari survei"),
+        (f"{URL}skm-loket-2020/hapus/", {}, "dibekukan: survei tidak dapat dihapus"),
+    ):
+        response = operator.post(url, data)
+        assert response.status_code == 409 and pesan in response.content.decode(), url
+    assert (_survei_db(), _realisasi_db()) == (survei, realisasi)
+    html = operator.get(URL).content.decode()
+    assert "Buat survei" not in html and "Pakai sebagai realisasi" not in html
+
+
+def test_readers_see_no_survey_management(client, personas):
+    client.force_login(personas.kepala)
+    html = client.get(URL).content.decode()
+    for teks in (
+        "Buat survei",
+        "Ubah pengaturan",
+        "Buka kuesioner daring",
+        "Pakai sebagai realisasi",
+        "Hapus survei",
+    ):
+        assert teks not in html
+    assert client.post(f"{URL}skm-2020/atur/buka/").status_code == 403 and not _panti("skm-2020").terbuka
