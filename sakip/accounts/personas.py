@@ -20,11 +20,12 @@ DEMO = {
 
 
 def beri_peran(username: str, nama: str, jenis: str, pemda: Pemda, instansi: Instansi | None = None) -> User:
-    """Create or reset a login with one role. Only the admin pemda gets the back office
-    (/admin/), which is not scoped per agency."""
+    """Create or reset a login with one role. Only the admin pemda gets the back office (/admin/):
+    staff, never a superuser, so the back office shows it its own pemda (sakip/accounts/admin_scope.py)."""
     user, _ = User.objects.get_or_create(username=username)
     user.first_name = nama
-    user.is_staff = user.is_superuser = jenis == J.ADMIN
+    user.is_staff = jenis == J.ADMIN
+    user.is_superuser = False
     user.set_password(PASSWORD)
     user.save()
     user.groups.clear()

@@ -88,6 +88,8 @@ RULES = {
     "sakip.reopen": is_system_admin | (is_admin & in_own_pemda),
     # see the network addresses in the audit trail
     "sakip.audit": is_system_admin | ((is_admin | is_reviewer) & in_own_pemda),
+    # create users and give them a role (a Peran record) in the back office
+    "sakip.manage_users": is_system_admin | (is_admin & in_own_pemda),
 }
 
 for _name, _predicate in RULES.items():

@@ -1,34 +1,45 @@
 from django.contrib import admin
 
+from sakip.accounts.admin_scope import ScopedAdmin
+from sakip.accounts.predicates import is_system_admin
+
 from .models import Instansi, Pejabat, Pemda, TugasFungsi, UnitOrganisasi
 
 
 @admin.register(Pemda)
-class PemdaAdmin(admin.ModelAdmin):
+class PemdaAdmin(ScopedAdmin, admin.ModelAdmin):
+    """An admin pemda edits its own pemda; adding or removing a pemda is the installation's."""
+
     list_display = ["nama", "jenis", "jabatan_kepala"]
     prepopulated_fields = {"slug": ["nama"]}
 
+    def has_add_permission(self, request, obj=None):
+        return is_system_admin(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_system_admin(request.user)
+
 
 @admin.register(Pejabat)
-class PejabatAdmin(admin.ModelAdmin):
+class PejabatAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["nama", "nip_tampil", "golongan", "pemda"]
     list_filter = ["pemda"]
     search_fields = ["nama", "nip"]
 
 
-class TugasFungsiInline(admin.TabularInline):
+class TugasFungsiInline(ScopedAdmin, admin.TabularInline):
     model = TugasFungsi
     extra = 0
 
 
-class UnitInline(admin.TabularInline):
+class UnitInline(ScopedAdmin, admin.TabularInline):
     model = UnitOrganisasi
     fk_name = "instansi"
     extra = 0
 
 
 @admin.register(Instansi)
-class InstansiAdmin(admin.ModelAdmin):
+class InstansiAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["nama", "jenis", "pemda", "kepala"]
     list_filter = ["pemda", "jenis"]
     search_fields = ["nama", "slug"]
@@ -37,13 +48,13 @@ class InstansiAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitOrganisasi)
-class UnitOrganisasiAdmin(admin.ModelAdmin):
+class UnitOrganisasiAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["nama", "jenis", "induk", "instansi"]
     list_filter = ["instansi__pemda", "jenis"]
     search_fields = ["nama"]
 
 
 @admin.register(TugasFungsi)
-class TugasFungsiAdmin(admin.ModelAdmin):
+class TugasFungsiAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["instansi", "jenis", "urutan", "uraian"]
     list_filter = ["jenis", "instansi"]

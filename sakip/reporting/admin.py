@@ -1,27 +1,29 @@
 from django.contrib import admin
 
+from sakip.accounts.admin_scope import ScopedAdmin
+
 from . import models as m
 
 
-class NarasiInline(admin.StackedInline):
+class NarasiInline(ScopedAdmin, admin.StackedInline):
     model = m.Narasi
     extra = 0
 
 
 @admin.register(m.LaporanKinerja)
-class LaporanKinerjaAdmin(admin.ModelAdmin):
+class LaporanKinerjaAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["__str__", "tahun", "tanggal"]
     list_filter = ["tahun", "instansi"]
     inlines = [NarasiInline]
 
 
 @admin.register(m.Narasi)
-class NarasiAdmin(admin.ModelAdmin):
+class NarasiAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["laporan", "bagian", "sasaran", "kegiatan"]
     list_filter = ["bagian", "laporan__instansi"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ScopedAdmin, admin.ModelAdmin):
     """The workflow is changed only through its steps (sakip/reporting/workflow.py)."""
 
     def has_add_permission(self, request):
@@ -34,7 +36,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class RiwayatStatusInline(admin.TabularInline):
+class RiwayatStatusInline(ScopedAdmin, admin.TabularInline):
     model = m.RiwayatStatus
     extra = 0
     fields = ["waktu", "nama", "aksi", "status_awal", "status_akhir", "catatan", "sha256"]

@@ -4,29 +4,30 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from sakip import formatting as fmt
+from sakip.accounts.admin_scope import ScopedAdmin
 
 from . import models as m
 
 
-class UnsurInline(admin.StackedInline):
+class UnsurInline(ScopedAdmin, admin.StackedInline):
     model = m.UnsurSKM
     extra = 0
     fields = [("nomor", "nama"), "pertanyaan", ("jawaban_1", "jawaban_2", "jawaban_3", "jawaban_4")]
 
 
 @admin.register(m.MetodeSKM)
-class MetodeSKMAdmin(admin.ModelAdmin):
+class MetodeSKMAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["kode", "nama", "pemda", "acuan"]
     inlines = [UnsurInline]
 
 
-class DistribusiInline(admin.TabularInline):
+class DistribusiInline(ScopedAdmin, admin.TabularInline):
     model = m.DistribusiJawaban
     extra = 0
 
 
 @admin.register(m.SurveiSKM)
-class SurveiSKMAdmin(admin.ModelAdmin):
+class SurveiSKMAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["judul", "instansi", "unit", "tahun", "metode", "terbuka", "diterbitkan", "hasil_singkat"]
     list_filter = ["tahun", "instansi", "terbuka", "diterbitkan"]
     readonly_fields = ["hasil_singkat", "tautan"]
@@ -52,7 +53,7 @@ class SurveiSKMAdmin(admin.ModelAdmin):
             _("kode QR untuk dicetak"),
         )
 
-    @admin.action(description=_("Isi realisasi indikator SKM dengan hasil survei"))
+    @admin.action(description=_("Isi realisasi indikator SKM dengan hasil survei"), permissions=["change"])
     def isi_realisasi(self, request, queryset):
         for survei in queryset:
             try:
@@ -64,13 +65,13 @@ class SurveiSKMAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.UnsurSKM)
-class UnsurSKMAdmin(admin.ModelAdmin):
+class UnsurSKMAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["nomor", "nama", "metode"]
     list_filter = ["metode"]
 
 
 @admin.register(m.DistribusiJawaban)
-class DistribusiJawabanAdmin(admin.ModelAdmin):
+class DistribusiJawabanAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = [
         "survei",
         "unsur",
@@ -85,19 +86,19 @@ class DistribusiJawabanAdmin(admin.ModelAdmin):
     ]
 
 
-class JawabanInline(admin.TabularInline):
+class JawabanInline(ScopedAdmin, admin.TabularInline):
     model = m.Jawaban
     extra = 0
 
 
 @admin.register(m.Responden)
-class RespondenAdmin(admin.ModelAdmin):
+class RespondenAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["survei", "nomor", "tanggal", "jenis_kelamin", "usia", "pendidikan", "pekerjaan", "layanan"]
     list_filter = ["survei"]
     inlines = [JawabanInline]
 
 
 @admin.register(m.Jawaban)
-class JawabanAdmin(admin.ModelAdmin):
+class JawabanAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["responden", "unsur", "nilai"]
     list_select_related = ["responden__survei", "unsur"]

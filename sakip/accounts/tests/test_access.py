@@ -53,10 +53,11 @@ def test_pemda_wide_roles_see_every_agency_of_their_pemda_and_no_other(personas)
         ).exists()
 
 
-def test_the_demo_admin_is_a_superuser_yet_sees_only_its_own_pemda(personas):
+def test_a_superuser_with_a_role_sees_only_its_own_pemda(personas):
     """Django lets superusers pass `has_perm`; the role rules do not."""
     sukamaju = Instansi.objects.get(slug="dinas-kesehatan-sukamaju")
-    assert personas.admin.is_superuser
+    personas.admin.is_superuser = True
+    personas.admin.save()
     assert not can(personas.admin, "sakip.view", sukamaju)
     with pytest.raises(Http404):
         get_visible_or_404(personas.admin, Instansi.objects, slug="dinas-kesehatan-sukamaju")

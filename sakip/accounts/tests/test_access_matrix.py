@@ -105,6 +105,12 @@ POST   {PANTI}/pk/indikator/999999/hapus/                  -          302    404
 GET    {PANTI}/pk/program/                                 -          302    200      200    200      200      200   404  404
 POST   {PANTI}/pk/program/                                 -          302    302      403    403      403      302   404  404
 POST   {PANTI}/pk/program/                                 disetujui  302    409      403    403      403      409   404  404
+GET    {PANTI}/pk/rencana-aksi/                            -          302    200      200    200      200      200   404  404
+POST   {PANTI}/pk/rencana-aksi/                            -          302    302      403    403      403      302   404  404
+POST   {PANTI}/pk/rencana-aksi/                            disetujui  302    409      403    403      403      409   404  404
+GET    {PANTI}/pk/rencana-aksi/excel/                      -          302    200      200    200      200      200   404  404
+POST   {PANTI}/pk/rencana-aksi/impor/                      -          302    200      403    403      403      200   404  404
+GET    /instansi/kecamatan-sukorambi/2020/pk/rencana-aksi/ -          302    404      404    200      200      200   200  404
 GET    {PANTI}/anggaran/                                   -          302    200      200    200      200      200   404  404
 POST   {PANTI}/anggaran/                                   -          302    302      403    403      403      302   404  404
 GET    {PANTI}/anggaran/excel/                             -          302    200      200    200      200      200   404  404
@@ -124,6 +130,23 @@ GET    {PANTI}/skm/skm-2020/impor/bukan-unggahannya/       -          302    404
 POST   {PANTI}/skm/skm-2020/impor/bukan-unggahannya/       -          302    404      403    403      403      404   404  404
 GET    {PANTI}/skm/skm-2020/laporan.docx                   -          302    200      200    200      200      200   404  404
 GET    {PANTI}/skm/skm-2020/laporan.exe                    -          302    404      404    404      404      404   404  404
+GET    {PANTI}/skm/buat/                                   -          302    200      403    403      403      200   404  404
+POST   {PANTI}/skm/buat/                                   -          302    200      403    403      403      200   404  404
+POST   {PANTI}/skm/buat/                                   disetujui  302    409      403    403      403      409   404  404
+GET    /instansi/kecamatan-sukorambi/2020/skm/buat/        -          302    404      404    403      403      200   200  404
+GET    {PANTI}/skm/skm-2020/ubah/                          -          302    200      403    403      403      200   404  404
+POST   {PANTI}/skm/skm-2020/ubah/                          -          302    200      403    403      403      200   404  404
+POST   {PANTI}/skm/skm-2020/ubah/                          disetujui  302    409      403    403      403      409   404  404
+GET    {PANTI}/skm/skm-lain/ubah/                          -          302    404      404    404      404      404   404  404
+POST   {PANTI}/skm/skm-2020/atur/buka/                     -          302    302      403    403      403      302   404  404
+POST   {PANTI}/skm/skm-2020/atur/terbitkan/                -          302    302      403    403      403      302   404  404
+POST   {PANTI}/skm/skm-2020/atur/tutup/                    disetujui  302    409      403    403      403      409   404  404
+POST   {PANTI}/skm/skm-2020/atur/hapus/                    -          302    404      404    404      404      404   404  404
+POST   {PANTI}/skm/skm-2020/realisasi/                     -          302    200      403    403      403      200   404  404
+POST   {PANTI}/skm/skm-2020/realisasi/                     disetujui  302    409      403    403      403      409   404  404
+GET    {PANTI}/skm/skm-2020/hapus/                         -          302    200      403    403      403      200   404  404
+POST   {PANTI}/skm/skm-2020/hapus/                         -          302    409      403    403      403      409   404  404
+POST   {PANTI}/skm/{{survei}}/hapus/                       survei     302    302      403    403      403      302   404  404
 GET    /instansi/kecamatan-sukorambi/2020/realisasi/       -          302    404      404    200      200      200   200  404
 POST   /instansi/kecamatan-sukorambi/2020/realisasi/       -          302    404      404    403      403      302   302  404
 GET    /instansi/kecamatan-sukorambi/                      -          302    404      404    200      200      200   200  404
@@ -179,6 +202,17 @@ def _given(state: str, url: str) -> dict:
         tujuan = Tujuan.objects.get(kode="tujuan-1", **panti)
         kebijakan = Kebijakan.objects.filter(**{f"sasaran__tujuan__{k}": v for k, v in panti.items()}).first()
         return {"tujuan": tujuan.pk, "kebijakan": kebijakan.pk}
+    if state == "survei":  # an SKM survey of Panti without answers yet
+        from sakip.skm.models import MetodeSKM, SurveiSKM
+
+        survei = SurveiSKM.objects.create(
+            instansi=Instansi.objects.get(slug="kecamatan-panti"),
+            kode="skm-baru",
+            tahun=2020,
+            judul="Survei baru",
+            metode=MetodeSKM.nasional("permenpan-14-2017"),
+        )
+        return {"survei": survei.kode}
     if state == "bukti":  # an evidence file of the realisasi page
         r = Realisasi.objects.get(
             indikator__renstra__instansi__slug="kecamatan-panti", indikator__kode="skm", tahun=2020
