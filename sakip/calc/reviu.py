@@ -1,6 +1,6 @@
 """Reviu rules that need no Django: the finding type, reading numbers as Indonesian documents
 print them, deciding whether a printed figure is the right rounding of a computed one, and
-the SKM grade bands of the two regulations.
+the SKM grade bands of the two regulations (read from `sakip.calc.skm`).
 
 A reviewer stops trusting a tool that cries wolf, so every comparison here accepts what a
 careful report may legitimately print: half-up rounding at the printed precision, and results
@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 
 from .hasil import bulatkan, konteks, teks_angka
+from .skm import KEPMENPAN_25_2004, PERMENPAN_14_2017, Acuan
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
@@ -208,40 +209,28 @@ def bulat_teks(nilai: Decimal, desimal: int = 2) -> str:
 # --------------------------------------------------------------------------- SKM grades
 @dataclass(frozen=True)
 class MetodeMutu:
-    """The grade bands of one SKM regulation on the 25–100 scale (lower bounds, inclusive)."""
+    """The grade bands of one SKM regulation on the 25–100 scale, as `sakip.calc.skm` defines
+    them; a value below 25 fits no band (a printed grade beside it is wrong on any method)."""
 
-    kode: str
-    nama: str
-    batas: tuple[tuple[Decimal, str, str], ...]  # (lower bound, mutu, kinerja), highest first
+    acuan: Acuan
+
+    @property
+    def kode(self) -> str:
+        return self.acuan.kode
+
+    @property
+    def nama(self) -> str:
+        return self.acuan.nama
 
     def mutu(self, nilai: Decimal) -> tuple[str, str] | None:
-        v = bulatkan(nilai, 2)
-        for bawah, mutu, kinerja in self.batas:
-            if v >= bawah:
-                return mutu, kinerja
-        return None
+        if bulatkan(nilai, 2) < 25:
+            return None
+        m = self.acuan.mutu_dari(nilai)
+        return (m.huruf, m.kinerja) if m else None
 
 
-MUTU_PERMENPAN_14_2017 = MetodeMutu(
-    "permenpan-14-2017",
-    "PermenPANRB 14/2017",
-    (
-        (Decimal("88.31"), "A", "Sangat Baik"),
-        (Decimal("76.61"), "B", "Baik"),
-        (Decimal("65.00"), "C", "Kurang Baik"),
-        (Decimal("25.00"), "D", "Tidak Baik"),
-    ),
-)
-MUTU_KEPMENPAN_25_2004 = MetodeMutu(
-    "kepmenpan-25-2004",
-    "KepmenPAN 25/2004",
-    (
-        (Decimal("81.26"), "A", "Sangat Baik"),
-        (Decimal("62.51"), "B", "Baik"),
-        (Decimal("43.76"), "C", "Kurang Baik"),
-        (Decimal("25.00"), "D", "Tidak Baik"),
-    ),
-)
+MUTU_PERMENPAN_14_2017 = MetodeMutu(PERMENPAN_14_2017)
+MUTU_KEPMENPAN_25_2004 = MetodeMutu(KEPMENPAN_25_2004)
 METODE_MUTU = (MUTU_PERMENPAN_14_2017, MUTU_KEPMENPAN_25_2004)
 
 

@@ -495,8 +495,7 @@ def hitung_survei(
             kosong,
             jumlah_responden,
             sampel,
-            None,
-            catatan,
+            catatan=catatan,
         )
 
     w = acuan.bobot(len(ada), bobot_dibulatkan)
@@ -510,9 +509,18 @@ def hitung_survei(
             u.di_bawah_rerata = u.nik.dibulatkan < rerata.dibulatkan
     nik = skala_100(ikm)
     hasil = HasilSurvei(
-        acuan, hasil_unsur, w, bobot_dibulatkan, ikm, nik, acuan.mutu_dari(nik), rerata, jumlah_responden, sampel
+        acuan,
+        hasil_unsur,
+        w,
+        bobot_dibulatkan,
+        ikm,
+        nik,
+        acuan.mutu_dari(nik),
+        rerata,
+        jumlah_responden,
+        sampel,
+        catatan=catatan,
     )
-    hasil.catatan = catatan
     if sebelumnya is not None:
         bandingkan(hasil, sebelumnya, periode_sebelumnya)
     return hasil
