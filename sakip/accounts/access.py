@@ -64,12 +64,17 @@ def require(user, rule: str, obj) -> None:
         raise PermissionDenied(_("Peran Anda tidak boleh melakukan tindakan ini."))
 
 
-def tahun_instansi(instansi: Instansi) -> list[int]:
-    """The years an agency works in: every year of its Renstra periods."""
+def tahun_renstra(renstra: QuerySet) -> list[int]:
+    """Every year the given Renstra periods cover."""
     years = set()
-    for awal, akhir in instansi.renstra.values_list("tahun_awal", "tahun_akhir"):
+    for awal, akhir in renstra.values_list("tahun_awal", "tahun_akhir"):
         years.update(range(awal, akhir + 1))
     return sorted(years)
+
+
+def tahun_instansi(instansi: Instansi) -> list[int]:
+    """The years an agency works in: every year of its Renstra periods."""
+    return tahun_renstra(instansi.renstra.all())
 
 
 class InstansiMixin(LoginRequiredMixin):

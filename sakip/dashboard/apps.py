@@ -9,10 +9,9 @@ class DashboardConfig(AppConfig):
     def ready(self):
         import rules
 
-        from sakip.accounts import navigation, scopes
+        from sakip.accounts import navigation
         from sakip.accounts.predicates import in_own_pemda, is_admin, is_system_admin
 
         navigation.add("pengukuran", _("Dasbor instansi"), "dashboard:instansi")
-        scopes.register("dashboard.lkipmassal", scopes.Scope(pemda=("pemda",), frozen=False))
         # generate every agency's LKIP of a pemda at once: the admin pemda's chore
         rules.add_rule("sakip.batch", is_system_admin | (is_admin & in_own_pemda))

@@ -17,11 +17,20 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from sakip.accounts.access import InstansiTahunMixin, can, instansi_visible, pemda_visible, require, tahun_instansi
+from sakip.accounts.access import (
+    InstansiTahunMixin,
+    can,
+    instansi_visible,
+    pemda_visible,
+    require,
+    tahun_instansi,
+    tahun_renstra,
+)
 from sakip.measurement.models import Realisasi, SkalaPredikat
 from sakip.measurement.pengukuran import anggaran, pengukuran
 from sakip.organisation.models import Instansi, Pemda
 from sakip.planning.models import PerjanjianKinerja, Renstra, Target
+from sakip.reporting.frozen import is_frozen
 from sakip.reporting.models import TahunKinerja
 
 from . import massal
@@ -59,10 +68,7 @@ def ringkasan_tersimpan(daftar: list, tahun: int, today: date) -> tuple[list, st
 
 def tahun_pemda(instansi_qs) -> list[int]:
     """Every year a Renstra of these agencies covers."""
-    years = set()
-    for awal, akhir in Renstra.objects.filter(instansi__in=instansi_qs).values_list("tahun_awal", "tahun_akhir"):
-        years.update(range(awal, akhir + 1))
-    return sorted(years)
+    return tahun_renstra(Renstra.objects.filter(instansi__in=instansi_qs))
 
 
 class PemdaMixin(LoginRequiredMixin):
@@ -228,7 +234,7 @@ def pk_terbit(instansi, tahun: int) -> PerjanjianKinerja | None:
     pk = PerjanjianKinerja.berlaku(instansi, tahun)
     if pk is None:
         return None
-    if pk.tanggal or TahunKinerja.objects.filter(instansi=instansi, tahun=tahun, status="disetujui").exists():
+    if pk.tanggal or is_frozen(instansi, tahun):
         return pk
     return None
 
@@ -277,9 +283,8 @@ class TransparansiBerkasView(View):
         if jenis == "pk" and pk_terbit(instansi, tahun):
             data = render(dokumen(instansi, tahun, "pk"), "pdf")
         elif jenis == "lkip" and (riwayat := lkip_terbit(instansi, tahun)):
-            with riwayat.berkas.open("rb") as f:
-                data = f.read()
-            if hashlib.sha256(data).hexdigest() != riwayat.sha256:
+            data = riwayat.berkas_utuh()
+            if data is None:
                 raise Http404(_("Berkas LKIP tidak cocok dengan sidik yang disetujui."))
         else:
             raise Http404(_("Dokumen ini belum diterbitkan."))

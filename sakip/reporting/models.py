@@ -1,6 +1,8 @@
 """Pelaporan kinerja: the yearly LKIP of an agency — its signature data and the narrative only
 people can write. Every stated fact in the report is generated from the data instead."""
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -146,3 +148,9 @@ class RiwayatStatus(models.Model):
 
     def __str__(self):
         return f"{self.tahun_kinerja.instansi} {self.tahun_kinerja.tahun}: {self.get_aksi_display()} ({self.nama})"
+
+    def berkas_utuh(self) -> bytes | None:
+        """The approved LKIP's bytes; None when the stored file no longer matches its SHA-256."""
+        with self.berkas.open("rb") as f:
+            data = f.read()
+        return data if hashlib.sha256(data).hexdigest() == self.sha256 else None

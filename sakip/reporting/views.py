@@ -1,7 +1,5 @@
 """The agency and agency-year pages: status, workflow steps, history, audit, documents."""
 
-import hashlib
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -91,15 +89,16 @@ class AksiView(InstansiTahunMixin, View):
 
     def post(self, request, **kwargs):
         try:
-            workflow.jalankan(request.user, self.instansi, self.tahun, self.aksi.kode, request.POST.get("catatan", ""))
+            riwayat = workflow.jalankan(
+                request.user, self.instansi, self.tahun, self.aksi.kode, request.POST.get("catatan", "")
+            )
         except workflow.WorkflowError as e:
             messages.error(request, str(e))
         else:
-            tk = TahunKinerja.untuk(self.instansi, self.tahun)
             messages.success(
                 request,
                 _("%(aksi)s: berhasil. Status tahun %(tahun)s sekarang %(status)s.")
-                % {"aksi": self.aksi.label, "tahun": self.tahun, "status": tk.get_status_display()},
+                % {"aksi": self.aksi.label, "tahun": self.tahun, "status": riwayat.get_status_akhir_display()},
             )
         return redirect("reporting:tahun", slug=self.instansi.slug, tahun=self.tahun)
 
@@ -132,9 +131,8 @@ class LkipDisetujuiView(InstansiTahunMixin, View):
             raise Http404(_("Tidak ada LKIP disetujui dengan nomor ini."))
 
     def get(self, request, **kwargs):
-        with self.riwayat.berkas.open("rb") as f:
-            data = f.read()
-        if hashlib.sha256(data).hexdigest() != self.riwayat.sha256:
+        data = self.riwayat.berkas_utuh()
+        if data is None:
             return TemplateResponse(
                 request,
                 "masalah.html",
