@@ -185,8 +185,9 @@ class SurveiSKM(models.Model):
         n = self.responden.count()
         if n:
             return _("Survei ini sudah berisi %(n)d responden.") % {"n": n}
-        if self.distribusi.exists():
-            return _("Survei ini sudah berisi distribusi jawaban %(n)d unsur.") % {"n": self.distribusi.count()}
+        n = self.distribusi.count()
+        if n:
+            return _("Survei ini sudah berisi distribusi jawaban %(n)d unsur.") % {"n": n}
         return None
 
     @classmethod

@@ -119,24 +119,26 @@ class Command(BaseCommand):
             raise CommandError(f"Survei {o['survey']!r} milik instansi {o['agency']!r} tidak ada.")
         if method and method not in (survei.metode.kode, survei.metode.acuan):
             raise CommandError(f"Survei ini memakai metode {survei.metode.kode!r}, bukan {method!r}.")
-        with transaction.atomic():
-            ubah = {"populasi": population} if population is not None else {}
-            if o["bobot_dibulatkan"]:
-                ubah["bobot_dibulatkan"] = True
-            if ubah:
-                SurveiSKM.objects.filter(pk=survei.pk).update(**ubah)
-                survei.refresh_from_db()
-            if file:
-                jenis = impor_berkas(survei, file, kolom, o["sheet"], o["ganti"])
-                self.stderr.write(
-                    f"Diimpor ke survei {survei.kode}: {'distribusi jawaban' if jenis == 'distribusi' else 'jawaban per responden'}."
-                )
-            if o["realisasi"]:
-                try:
+        try:
+            with transaction.atomic():
+                ubah = {"populasi": population} if population is not None else {}
+                if o["bobot_dibulatkan"]:
+                    ubah["bobot_dibulatkan"] = True
+                if ubah:  # saved, not update()d: the audit trail and the frozen-year check see it
+                    for name, value in ubah.items():
+                        setattr(survei, name, value)
+                    survei.save(update_fields=list(ubah))
+                if file:
+                    jenis = impor_berkas(survei, file, kolom, o["sheet"], o["ganti"])
+                    self.stderr.write(
+                        f"Diimpor ke survei {survei.kode}: "
+                        f"{'distribusi jawaban' if jenis == 'distribusi' else 'jawaban per responden'}."
+                    )
+                if o["realisasi"]:
                     r = survei.isi_realisasi()
-                except ValidationError as e:
-                    raise CommandError(" ".join(e.messages)) from None
-                self.stderr.write(f"Realisasi {r.indikator.nama} {r.tahun}: {fmt.nilai(r.nilai, mutu=r.mutu)}.")
+                    self.stderr.write(f"Realisasi {r.indikator.nama} {r.tahun}: {fmt.nilai(r.nilai, mutu=r.mutu)}.")
+        except ValidationError as e:  # no answers or indicator yet, or the year is approved (frozen)
+            raise CommandError(" ".join(e.messages)) from None
         if o["output"]:
             self.laporan(survei, o["output"])
         return survei.hasil(), survei.judul
