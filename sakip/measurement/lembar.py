@@ -7,6 +7,7 @@ comes from `pengukuran.hitung` (sakip/calc), so the page shows what the document
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -93,11 +94,13 @@ class Lembar:
         judul = _("Realisasi kinerja %(instansi)s tahun %(tahun)s") % {"instansi": self.instansi, "tahun": self.tahun}
         return Grid(judul, "Realisasi", kolom, [b.baris for b in self.baris])
 
+    @cached_property
     def per_pk(self) -> dict[int, BarisRealisasi]:
+        """Built once: `periksa` looks a row up for every cell read."""
         return {b.indikator.pk: b for b in self.baris}
 
     def periksa(self, baris: Baris, kolom: Kolom, value) -> str | None:
-        return periksa(self.per_pk()[baris.pk].indikator, kolom.kode, value)
+        return periksa(self.per_pk[baris.pk].indikator, kolom.kode, value)
 
     def simpan(self, perubahan: dict, bukti: dict) -> int:
         return simpan(self, perubahan, bukti)
@@ -124,14 +127,15 @@ def pilih_target(targets: list[Target], pk: PerjanjianKinerja | None) -> Target 
     return None
 
 
-def lembar(instansi, tahun: int) -> Lembar:
-    """The sheet in four queries whatever the number of indicators (the load benchmark reads it)."""
+def lembar(instansi, tahun: int, hanya: int | None = None) -> Lembar:
+    """The sheet in four queries whatever the number of indicators (the load benchmark reads it);
+    `hanya`: only the row of that indicator (the live capaian cell, asked at every keystroke)."""
     renstra = Renstra.aktif(instansi, tahun)
     pk = PerjanjianKinerja.berlaku(instansi, tahun)
     skala_obj = SkalaPredikat.untuk(instansi)
     skala = skala_obj.skala() if skala_obj else None
     warna = dict(skala_obj.warna()) if skala_obj else {}
-    indikator = indikator_berurut(renstra)
+    indikator = [i for i in indikator_berurut(renstra) if hanya is None or i.pk == hanya]
     targets: dict[int, list[Target]] = {}
     for t in Target.objects.filter(indikator__in=indikator, tahun=tahun):
         targets.setdefault(t.indikator_id, []).append(t)

@@ -194,9 +194,10 @@ class RealisasiHitungView(InstansiTahunMixin, View):
     """The capaian cell of one indicator for the annual realisasi being typed (HTMX)."""
 
     def get(self, request, **kwargs):
-        sheet = lb.lembar(self.instansi, self.tahun)
         try:
-            b = sheet.per_pk()[int(request.GET.get("indikator", ""))]
+            pk = int(request.GET.get("indikator", ""))
+            sheet = lb.lembar(self.instansi, self.tahun, hanya=pk)
+            b = sheet.per_pk[pk]
         except (KeyError, ValueError):
             raise Http404(_("Indikator tidak ada di lembar ini.")) from None
         ctx = {"b": b, "salah_hitung": None}

@@ -17,7 +17,7 @@ TEKS_INDIKATOR = [
     Kolom("penanggung_jawab", "Penanggung jawab", TEKS, lebar=24),
     Kolom("sumber_data", "Sumber data", TEKS, lebar=24),
 ]
-FIELD_MAKS = {"satuan": 50, "sumber_data": 300}  # CharField lengths
+FIELD_MAKS = {f: Indikator._meta.get_field(f).max_length for f in ("satuan", "sumber_data")}
 
 
 def kolom_tahun(tahun: int) -> Kolom:

@@ -23,7 +23,7 @@ KOLOM = [
     Kolom("catatan", "Keterangan", TEKS, lebar=40),
     Kolom("triwulan", "Target TW I–IV", INFO, lebar=20),
 ]
-MUTU_MAKS = 5
+MUTU_MAKS = Target._meta.get_field("mutu").max_length
 
 
 def teks_rentang(nilai, nilai_atas) -> str:

@@ -10,9 +10,8 @@ from sakip.organisation.models import Pejabat
 
 from . import grid
 from .grid import kelompok_indikator
-from .models import PerjanjianKinerja, Target
-
-MUTU_MAKS = Target._meta.get_field("mutu").max_length
+from .models import PerjanjianKinerja
+from .pk import MUTU_MAKS
 
 
 class PejabatField(forms.ModelChoiceField):

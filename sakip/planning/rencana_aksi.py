@@ -8,6 +8,7 @@ force is written, one `save()`/`delete()` per RencanaAksi so the audit trail has
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -32,6 +33,11 @@ class LembarRencanaAksi:
     target: list[Target]  # the PK's indicators, rencana_aksi prefetched
     dapat_diubah: bool  # only the version in force; older versions stay as signed
     rentang: bool  # the PK has range targets, so each quarter gets an upper bound column too
+
+    @cached_property
+    def indikator(self) -> dict:
+        """Target pk → its indicator, for `periksa` on every cell read."""
+        return {t.pk: t.indikator for t in self.target}
 
     def kolom(self) -> list[Kolom]:
         kolom = [Kolom("satuan", _("Satuan"), INFO, lebar=10), Kolom("target", _("Target tahunan"), INFO)]
@@ -66,8 +72,7 @@ class LembarRencanaAksi:
         if kolom.jenis != ANGKA:
             return None
         tw = int(kolom.kode[2])
-        indikator = next(t.indikator for t in self.target if t.pk == baris.pk)
-        return realisasi.periksa(indikator, realisasi.PERIODE[tw - 1].kode, value)
+        return realisasi.periksa(self.indikator[baris.pk], realisasi.PERIODE[tw - 1].kode, value)
 
     def periksa_baris(self, baris: Baris, nilai: dict) -> list[tuple[str, str]]:
         """A quarter's upper bound needs its target, and is not below it."""
